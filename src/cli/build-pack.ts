@@ -1,0 +1,114 @@
+/** `pack build`: turns a checked source folder into a signed, content-addressed feed folder. */
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sha256Hex, toBase64 } from '../feed/crypto';
+import { FEED_FORMAT, PACK_FORMAT, type FeedIndex, type Manifest } from '../feed/format';
+import { readSource } from './source';
+import { sign } from './keys';
+
+export interface BuildOptions {
+  source: string;
+  out: string;
+  key: CryptoKey;
+  version?: number;
+  now?: Date;
+}
+
+export interface BuildResult {
+  index: FeedIndex;
+  files: number;
+  bytes: number;
+  newObjects: number;
+  bumpedFrom?: number;
+  /** True when the feed already held this exact pack and its index was left untouched. */
+  unchanged?: boolean;
+}
+
+/** Builds the feed; objects already in `out` are kept, so a rebuild writes only what changed. */
+export async function buildPack(opts: BuildOptions): Promise<BuildResult> {
+  const src = await readSource(opts.source);
+  const objectsDir = join(opts.out, 'objects');
+  await mkdir(objectsDir, { recursive: true });
+
+  const contentSha = await sha256Hex(src.contentBytes);
+  const entries = [{ path: 'content.json', bytes: src.contentBytes, type: 'application/json' }, ...src.files];
+  let newObjects = 0;
+  let bytes = 0;
+  const files: Manifest['files'] = [];
+  for (const f of entries) {
+    const sha = f.path === 'content.json' ? contentSha : await sha256Hex(f.bytes);
+    if (await writeObject(objectsDir, sha, f.bytes)) newObjects++;
+    bytes += f.bytes.length;
+    files.push({ path: f.path, sha256: sha, size: f.bytes.length, type: f.type });
+  }
+
+  // Kiosks refuse a version they already trust, so a changed pack must go out under a higher one;
+  // an identical rebuild keeps its version (and, with a fixed publish time, its exact bytes).
+  const previous = await readExistingIndex(opts.out);
+  const wanted = opts.version ?? src.info.version ?? 1;
+  let version = wanted;
+  let manifest = await encodeManifest(version, contentSha, files);
+  if (previous && version <= previous.version) {
+    const unchanged = version === previous.version && manifest.sha === previous.manifestSha;
+    if (!unchanged) {
+      version = previous.version + 1;
+      manifest = await encodeManifest(version, contentSha, files);
+    }
+  }
+  const { bytes: manifestBytes, sha: manifestSha } = manifest;
+  if (await writeObject(objectsDir, manifestSha, manifestBytes)) newObjects++;
+  const bumpedFrom = version === wanted ? undefined : wanted;
+  if (previous && version === previous.version && manifestSha === previous.manifestSha) {
+    // Nothing changed: keep the published index byte for byte, so kiosks see "up to date".
+    return { index: previous.index, files: files.length, bytes, newObjects, unchanged: true };
+  }
+
+  const now = opts.now ?? (src.info.published ? new Date(src.info.published) : new Date());
+  const index: FeedIndex = {
+    format: FEED_FORMAT,
+    pack: src.info.pack,
+    version,
+    published: now.toISOString(),
+    expires: new Date(now.getTime() + src.info.validDays * 86_400_000).toISOString(),
+    manifest: { sha256: manifestSha, size: manifestBytes.length },
+  };
+  const indexBytes = new TextEncoder().encode(`${JSON.stringify(index, null, 2)}\n`);
+  const signature = toBase64(await sign(opts.key, indexBytes));
+  // Signature first, index last: a kiosk reading mid-publish sees a mismatch and retries later.
+  await atomicWrite(join(opts.out, 'index.json.sig'), `${signature}\n`);
+  await atomicWrite(join(opts.out, 'index.json'), indexBytes);
+  return { index, files: files.length, bytes, newObjects, bumpedFrom };
+}
+
+async function writeObject(dir: string, sha: string, bytes: Uint8Array): Promise<boolean> {
+  const file = join(dir, sha);
+  const existing = await stat(file).catch(() => null);
+  if (existing?.size === bytes.length) return false;
+  await atomicWrite(file, bytes);
+  return true;
+}
+
+async function atomicWrite(file: string, data: string | Uint8Array): Promise<void> {
+  const tmp = `${file}.tmp-${process.pid}`;
+  await writeFile(tmp, data);
+  await rename(tmp, file);
+}
+
+async function encodeManifest(version: number, content: string, files: Manifest['files']) {
+  const manifest: Manifest = { format: PACK_FORMAT, version, content, files };
+  const bytes = new TextEncoder().encode(JSON.stringify(manifest, null, 1));
+  return { bytes, sha: await sha256Hex(bytes) };
+}
+
+async function readExistingIndex(
+  out: string,
+): Promise<{ version: number; manifestSha: string; index: FeedIndex } | null> {
+  try {
+    const index = JSON.parse(await readFile(join(out, 'index.json'), 'utf8')) as FeedIndex;
+    return typeof index.version === 'number' && index.manifest
+      ? { version: index.version, manifestSha: index.manifest.sha256, index }
+      : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,99 @@
+/** Staff CLI entry: `npm run pack -- keygen|build|verify …`; exit 0 good, 1 problems, 2 usage. */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildPack } from './build-pack';
+import { keygen, readPrivateKey, readPublicKeyText } from './keys';
+import { CliProblem, CliProblems } from './problems';
+import { verifyFeed } from './verify-feed';
+
+const USAGE = `usage:
+  npm run pack -- keygen --out DIR [--name NAME]
+  npm run pack -- build SOURCE --out FEED [--key FILE] [--version N]
+  npm run pack -- verify FEED [--pub FILE]
+
+  keygen  makes NAME.key (secret, for building) and NAME.pub (for kiosks) in DIR
+  build   checks SOURCE (pack.json, content.json, media) and writes a signed feed to FEED;
+          --key defaults to the single *.key file in SOURCE/keys
+  verify  checks FEED as a kiosk would; --pub defaults to media/demo/keys/demo.pub`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      key: { type: 'string' },
+      pub: { type: 'string' },
+      name: { type: 'string' },
+      version: { type: 'string' },
+    },
+  });
+  switch (command) {
+    case 'keygen': {
+      if (!values.out || positionals.length) throw new UsageError('keygen needs --out DIR');
+      const { key, pub } = await keygen(values.out, values.name ?? 'feed');
+      console.log(`wrote ${key} (keep it secret) and ${pub} (configure kiosks with it)`);
+      return 0;
+    }
+    case 'build': {
+      const [source] = positionals;
+      if (!source || positionals.length > 1 || !values.out)
+        throw new UsageError('build needs SOURCE and --out FEED');
+      const version = values.version === undefined ? undefined : Number(values.version);
+      if (version !== undefined && (!Number.isInteger(version) || version < 1))
+        throw new UsageError('--version must be a whole number of 1 or more');
+      const key = await readPrivateKey(values.key ?? (await findKey(source)));
+      const r = await buildPack({ source, out: values.out, key, version });
+      if (r.bumpedFrom !== undefined)
+        console.log(`note: version ${r.bumpedFrom} is not newer than the feed's; published as ${r.index.version}`);
+      if (r.unchanged) console.log('note: the feed already holds this exact pack; index.json left as it was');
+      console.log(
+        `built pack "${r.index.pack}" version ${r.index.version}: ${r.files} files, ${(r.bytes / 1e6).toFixed(2)} MB, ${r.newObjects} new objects → ${values.out}`,
+      );
+      return 0;
+    }
+    case 'verify': {
+      const [feed] = positionals;
+      if (!feed || positionals.length > 1) throw new UsageError('verify needs FEED');
+      const pub = await readPublicKeyText(values.pub ?? 'media/demo/keys/demo.pub');
+      const r = await verifyFeed(feed, pub);
+      r.warnings.forEach((w) => console.log(`warning: ${w}`));
+      if (r.problems.length) {
+        r.problems.forEach((p) => console.error(p));
+        return 1;
+      }
+      console.log(
+        `ok: pack "${r.index!.pack}" version ${r.index!.version}, ${r.files} files, ${(r.bytes / 1e6).toFixed(2)} MB verified`,
+      );
+      return 0;
+    }
+    default:
+      throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  }
+}
+
+async function findKey(source: string): Promise<string> {
+  const dir = join(source, 'keys');
+  const keys = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.key'));
+  if (keys.length !== 1)
+    throw new CliProblem(dir, '(file)', 'must hold exactly one *.key file, or pass --key FILE');
+  return join(dir, keys[0]!);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${(e as Error).message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    if (e instanceof CliProblems) e.lines.forEach((l) => console.error(l));
+    else if (e instanceof CliProblem) console.error(e.message);
+    else console.error(`unexpected error: ${(e as Error).stack ?? String(e)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,115 @@
+/** Reads and checks a staff source folder: pack.json, content.json and every file it names. */
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as v from 'valibot';
+import { parseContent, referencedPaths, type Content } from '../content/schema';
+import { typeForPath } from '../feed/paths';
+import { CliProblem, CliProblems } from './problems';
+
+const PackInfoSchema = v.strictObject({
+  pack: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lowercase id like "city-hall"')),
+  version: v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more'))),
+  /** Fixed publish time for reproducible builds (the demo pack); otherwise the build time. */
+  published: v.optional(v.pipe(v.string(), v.isoTimestamp('must be an ISO time like 2026-11-01T00:00:00Z'))),
+  validDays: v.optional(
+    v.pipe(v.number(), v.integer('must be a whole number of days'), v.minValue(1, 'must be at least 1')),
+    365,
+  ),
+});
+export type PackInfo = v.InferOutput<typeof PackInfoSchema>;
+
+export interface SourceFile {
+  path: string;
+  bytes: Uint8Array;
+  type: string;
+}
+
+export interface PackSource {
+  info: PackInfo;
+  content: Content;
+  contentBytes: Uint8Array;
+  files: SourceFile[];
+}
+
+/** Loads the folder, collecting every problem before failing so staff see them all at once. */
+export async function readSource(dir: string): Promise<PackSource> {
+  const info = await readJson(join(dir, 'pack.json'), (data, file) => {
+    const r = v.safeParse(PackInfoSchema, data);
+    if (r.success) return r.output;
+    throw new CliProblems(
+      r.issues.map((i) => new CliProblem(file, v.getDotPath(i) ?? '(top level)', i.message).message),
+    );
+  });
+  const contentFile = join(dir, 'content.json');
+  const contentBytes = await readBytes(contentFile);
+  const content = parseJsonBytes(contentBytes, contentFile, (data) => {
+    const r = parseContent(data);
+    if (r.ok) return r.content;
+    throw new CliProblems(r.problems.map((p) => `${contentFile}: ${p.field} ${p.message}`));
+  });
+
+  const problems: string[] = [];
+  const files: SourceFile[] = [];
+  for (const path of referencedPaths(content)) {
+    const file = join(dir, path);
+    const type = typeForPath(path);
+    if (!type) {
+      problems.push(`${contentFile}: "${path}" has a file type the kiosk does not accept (use webp, png, jpg, mp4, webm, vtt)`);
+      continue;
+    }
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) {
+      problems.push(`${file}: is missing (named in ${contentFile})`);
+      continue;
+    }
+    if (info.size === 0) {
+      problems.push(`${file}: is empty`);
+      continue;
+    }
+    const bytes = await readBytes(file);
+    const wrong = checkMagic(bytes, type);
+    if (wrong) problems.push(`${file}: ${wrong}`);
+    else files.push({ path, bytes, type });
+  }
+  if (problems.length) throw new CliProblems(problems);
+  return { info, content, contentBytes, files };
+}
+
+/** Cheap signature checks so a renamed file of the wrong kind is caught before it ships. */
+function checkMagic(bytes: Uint8Array, type: string): string | null {
+  const ascii = (start: number, end: number) => String.fromCharCode(...bytes.subarray(start, end));
+  const expect: Record<string, [boolean, string]> = {
+    'image/webp': [ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP', 'is not a WebP image'],
+    'image/png': [bytes[0] === 0x89 && ascii(1, 4) === 'PNG', 'is not a PNG image'],
+    'image/jpeg': [bytes[0] === 0xff && bytes[1] === 0xd8, 'is not a JPEG image'],
+    'video/mp4': [ascii(4, 8) === 'ftyp', 'is not an MP4 video'],
+    'text/vtt': [
+      new TextDecoder().decode(bytes.subarray(0, 9)).replace(/^\uFEFF/, '').startsWith('WEBVTT'),
+      'is not a WebVTT caption file (must start with "WEBVTT")',
+    ],
+  };
+  const rule = expect[type];
+  return rule && !rule[0] ? rule[1] : null;
+}
+
+async function readBytes(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch {
+    throw new CliProblem(file, '(file)', 'cannot be read; is it there?');
+  }
+}
+
+async function readJson<T>(file: string, check: (data: unknown, file: string) => T): Promise<T> {
+  return parseJsonBytes(await readBytes(file), file, (d) => check(d, file));
+}
+
+function parseJsonBytes<T>(bytes: Uint8Array, file: string, check: (data: unknown) => T): T {
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (e) {
+    throw new CliProblem(file, '(file)', `is not valid UTF-8 JSON (${(e as Error).message})`);
+  }
+  return check(data);
+}

@@ -1,0 +1,256 @@
+/**
+ * The one schema of a content pack (`content.json`), shared by the kiosk and the staff CLI.
+ *
+ * Every visible text is a `LocalText` with zh-CN required. File references are pack-relative
+ * paths that must also appear in the manifest; `feed/paths.ts` decides which paths are safe.
+ */
+import * as v from 'valibot';
+import { isSafePackPath } from '../feed/paths';
+
+const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+
+/** Localised text: `{ "zh-CN": "…", "en": "…" }`; zh-CN is required, en is optional. */
+export const LocalTextSchema = v.strictObject({
+  'zh-CN': nonEmpty,
+  en: v.optional(v.string()),
+});
+export type LocalText = v.InferOutput<typeof LocalTextSchema>;
+
+/** A pack-relative file path such as `portraits/wang.webp`. */
+export const PackPathSchema = v.pipe(
+  v.string(),
+  v.check(
+    isSafePackPath,
+    'must be a relative path inside the pack (letters, digits, - _ . /; no "..", no leading "/", no "\\", no scheme)',
+  ),
+);
+
+/** Identifier used in walls, timelines and the test seam (`worker:<id>`). */
+export const IdSchema = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits and "-" (at most 64)'),
+);
+
+const YearSchema = v.pipe(
+  v.number(),
+  v.integer('must be a whole year'),
+  v.minValue(1949, 'must be 1949 or later'),
+  v.maxValue(2100, 'must be 2100 or earlier'),
+);
+
+export const HONOR_LEVELS = ['national', 'provincial', 'municipal', 'industry'] as const;
+export const HONOR_KINDS = [
+  'model-worker', // 劳动模范
+  'advanced-worker', // 先进工作者
+  'may-day-medal', // 五一劳动奖章
+  'craftsman', // 工匠
+  'pioneer', // 工人先锋号 and other honours
+] as const;
+export const SPIRIT_TAGS = ['model-spirit', 'labour-spirit', 'craftsman-spirit'] as const;
+
+export const HonorSchema = v.strictObject({
+  title: LocalTextSchema,
+  level: v.picklist(HONOR_LEVELS, `must be one of: ${HONOR_LEVELS.join(', ')}`),
+  kind: v.picklist(HONOR_KINDS, `must be one of: ${HONOR_KINDS.join(', ')}`),
+  year: YearSchema,
+});
+export type Honor = v.InferOutput<typeof HonorSchema>;
+
+export const ChapterSchema = v.strictObject({
+  year: YearSchema,
+  title: LocalTextSchema,
+  text: LocalTextSchema,
+  image: v.optional(PackPathSchema),
+});
+export type Chapter = v.InferOutput<typeof ChapterSchema>;
+
+export const VideoSchema = v.strictObject({
+  file: PackPathSchema,
+  title: LocalTextSchema,
+  poster: v.optional(PackPathSchema),
+  captions: v.optional(
+    v.strictObject({ 'zh-CN': v.optional(PackPathSchema), en: v.optional(PackPathSchema) }),
+  ),
+});
+export type Video = v.InferOutput<typeof VideoSchema>;
+
+export const WorkerSchema = v.strictObject({
+  id: IdSchema,
+  name: LocalTextSchema,
+  honors: v.pipe(v.array(HonorSchema), v.minLength(1, 'needs at least one honour')),
+  employer: LocalTextSchema,
+  portrait: v.optional(PackPathSchema),
+  sector: v.optional(LocalTextSchema),
+  region: v.optional(LocalTextSchema),
+  role: v.optional(LocalTextSchema),
+  quote: v.optional(LocalTextSchema),
+  bio: v.optional(LocalTextSchema),
+  chapters: v.optional(v.array(ChapterSchema)),
+  videos: v.optional(v.array(VideoSchema)),
+  tags: v.optional(v.array(v.picklist(SPIRIT_TAGS, `must be one of: ${SPIRIT_TAGS.join(', ')}`))),
+  link: v.optional(v.pipe(v.string(), v.url(), v.startsWith('https://', 'must be an https:// address'))),
+  sample: v.optional(v.boolean()),
+  withdrawn: v.optional(v.boolean()),
+});
+export type Worker = v.InferOutput<typeof WorkerSchema>;
+
+/** Which workers a wall shows: every listed criterion must match (an empty selection = all). */
+export const WallSelectionSchema = v.strictObject({
+  levels: v.optional(v.array(v.picklist(HONOR_LEVELS))),
+  kinds: v.optional(v.array(v.picklist(HONOR_KINDS))),
+  years: v.optional(v.strictObject({ from: v.optional(YearSchema), to: v.optional(YearSchema) })),
+  sectors: v.optional(v.array(nonEmpty)),
+  tags: v.optional(v.array(v.picklist(SPIRIT_TAGS))),
+  workers: v.optional(v.array(IdSchema)),
+});
+export type WallSelection = v.InferOutput<typeof WallSelectionSchema>;
+
+export const WALL_LAYOUTS = ['grid'] as const;
+
+export const WallSchema = v.strictObject({
+  id: IdSchema,
+  title: LocalTextSchema,
+  subtitle: v.optional(LocalTextSchema),
+  select: WallSelectionSchema,
+  layout: v.picklist(WALL_LAYOUTS, `must be one of: ${WALL_LAYOUTS.join(', ')}`),
+});
+export type Wall = v.InferOutput<typeof WallSchema>;
+
+export const TimelineEventSchema = v.strictObject({
+  date: v.pipe(
+    v.string(),
+    v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+  ),
+  title: LocalTextSchema,
+  text: LocalTextSchema,
+  workers: v.optional(v.array(IdSchema)),
+  image: v.optional(PackPathSchema),
+});
+export type TimelineEvent = v.InferOutput<typeof TimelineEventSchema>;
+
+export const EraSchema = v.strictObject({
+  id: IdSchema,
+  title: LocalTextSchema,
+  from: YearSchema,
+  to: YearSchema,
+  events: v.array(TimelineEventSchema),
+});
+export type Era = v.InferOutput<typeof EraSchema>;
+
+export const TimelineSchema = v.strictObject({
+  id: IdSchema,
+  title: LocalTextSchema,
+  eras: v.pipe(v.array(EraSchema), v.minLength(1, 'needs at least one era')),
+});
+export type Timeline = v.InferOutput<typeof TimelineSchema>;
+
+export const AttractSchema = v.strictObject({
+  message: LocalTextSchema,
+  walls: v.optional(v.array(IdSchema)),
+});
+
+export const HallSchema = v.strictObject({
+  name: LocalTextSchema,
+  welcome: LocalTextSchema,
+  hours: v.optional(LocalTextSchema),
+});
+
+export const ContentSchema = v.pipe(
+  v.strictObject({
+    format: v.literal('kiosk-content/1', 'must be "kiosk-content/1"'),
+    hall: HallSchema,
+    workers: v.pipe(v.array(WorkerSchema), v.minLength(1, 'needs at least one worker')),
+    walls: v.pipe(v.array(WallSchema), v.minLength(1, 'needs at least one wall')),
+    timelines: v.optional(v.array(TimelineSchema), []),
+    attract: AttractSchema,
+  }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const { workers, walls, timelines } = dataset.value;
+    const ids = new Set<string>();
+    workers.forEach((w, i) => {
+      if (ids.has(w.id))
+        addIssue({ message: `duplicate worker id "${w.id}"`, path: pathTo(['workers', i, 'id']) });
+      ids.add(w.id);
+    });
+    walls.forEach((wall, i) =>
+      wall.select.workers?.forEach((id, j) => {
+        if (!ids.has(id))
+          addIssue({
+            message: `names unknown worker "${id}"`,
+            path: pathTo(['walls', i, 'select', 'workers', j]),
+          });
+      }),
+    );
+    timelines.forEach((t, i) =>
+      t.eras.forEach((era, j) =>
+        era.events.forEach((ev, k) =>
+          ev.workers?.forEach((id, m) => {
+            if (!ids.has(id))
+              addIssue({
+                message: `names unknown worker "${id}"`,
+                path: pathTo(['timelines', i, 'eras', j, 'events', k, 'workers', m]),
+              });
+          }),
+        ),
+      ),
+    );
+  }),
+);
+export type Content = v.InferOutput<typeof ContentSchema>;
+
+/** Minimal path items so custom issues print like valibot's own (`walls[0].select…`). */
+function pathTo(keys: (string | number)[]): [v.IssuePathItem, ...v.IssuePathItem[]] {
+  const items = keys.map(
+    (key) => ({ type: 'object', origin: 'value', input: {}, key, value: undefined }) as v.IssuePathItem,
+  );
+  return items as [v.IssuePathItem, ...v.IssuePathItem[]];
+}
+
+/** One readable problem: where (dotted path) and what is expected. */
+export interface ContentProblem {
+  field: string;
+  message: string;
+}
+
+/** Validate parsed JSON; returns the typed content or the list of problems. */
+export function parseContent(
+  input: unknown,
+): { ok: true; content: Content } | { ok: false; problems: ContentProblem[] } {
+  const result = v.safeParse(ContentSchema, input);
+  if (result.success) return { ok: true, content: result.output };
+  return {
+    ok: false,
+    problems: result.issues.map((issue) => ({
+      field: formatPath(issue.path),
+      message: issue.message,
+    })),
+  };
+}
+
+function formatPath(path: v.IssuePathItem[] | undefined): string {
+  if (!path?.length) return '(top level)';
+  return path
+    .map((item, i) =>
+      typeof item.key === 'number' ? `[${item.key}]` : `${i ? '.' : ''}${String(item.key)}`,
+    )
+    .join('');
+}
+
+/** Every pack path the content refers to, so the CLI can check each one exists. */
+export function referencedPaths(content: Content): string[] {
+  const out = new Set<string>();
+  for (const w of content.workers) {
+    if (w.portrait) out.add(w.portrait);
+    w.chapters?.forEach((c) => c.image && out.add(c.image));
+    w.videos?.forEach((vid) => {
+      out.add(vid.file);
+      if (vid.poster) out.add(vid.poster);
+      if (vid.captions?.['zh-CN']) out.add(vid.captions['zh-CN']);
+      if (vid.captions?.en) out.add(vid.captions.en);
+    });
+  }
+  for (const t of content.timelines)
+    for (const era of t.eras) for (const ev of era.events) if (ev.image) out.add(ev.image);
+  return [...out];
+}

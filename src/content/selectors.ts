@@ -1,0 +1,67 @@
+/** Pure selectors over validated content: who is on a wall, a worker's headline honour, story stops. */
+import type { Content, Honor, Wall, Worker, LocalText } from './schema';
+
+const LEVEL_RANK = { national: 0, provincial: 1, municipal: 2, industry: 3 } as const;
+
+/** The workers a wall shows, in a stable order: highest honour level first, then most recent. */
+export function workersOnWall(content: Content, wall: Wall): Worker[] {
+  const s = wall.select;
+  const listed = s.workers ? new Set(s.workers) : null;
+  return content.workers
+    .filter((w) => !w.withdrawn)
+    .filter((w) => !listed || listed.has(w.id))
+    .filter((w) => !s.tags?.length || s.tags.some((tag) => w.tags?.includes(tag)))
+    .filter((w) => !s.sectors?.length || (w.sector && s.sectors.includes(w.sector['zh-CN'])))
+    .filter((w) =>
+      w.honors.some(
+        (h) =>
+          (!s.levels?.length || s.levels.includes(h.level)) &&
+          (!s.kinds?.length || s.kinds.includes(h.kind)) &&
+          (s.years?.from === undefined || h.year >= s.years.from) &&
+          (s.years?.to === undefined || h.year <= s.years.to),
+      ),
+    )
+    .sort((a, b) => compareHonors(topHonor(a), topHonor(b)) || a.id.localeCompare(b.id));
+}
+
+/** The honour to headline: highest level, then most recent. */
+export function topHonor(worker: Worker): Honor {
+  return [...worker.honors].sort(compareHonors)[0]!;
+}
+
+function compareHonors(a: Honor, b: Honor): number {
+  return LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || b.year - a.year;
+}
+
+export function findWorker(content: Content, id: string): Worker | undefined {
+  return content.workers.find((w) => w.id === id && !w.withdrawn);
+}
+
+/** One stop of an animated timeline, whether a person's chapter or a hall-history event. */
+export interface StoryStop {
+  year: string;
+  title: LocalText;
+  text: LocalText;
+  image?: string;
+  era?: LocalText;
+}
+
+export function workerStops(worker: Worker): StoryStop[] {
+  return (worker.chapters ?? [])
+    .toSorted((a, b) => a.year - b.year)
+    .map((c) => ({ year: String(c.year), title: c.title, text: c.text, image: c.image }));
+}
+
+export function timelineStops(content: Content, timelineId: string): StoryStop[] {
+  const timeline = content.timelines.find((t) => t.id === timelineId);
+  if (!timeline) return [];
+  return timeline.eras.flatMap((era) =>
+    era.events.map((ev) => ({
+      year: ev.date.slice(0, 4),
+      title: ev.title,
+      text: ev.text,
+      image: ev.image,
+      era: era.title,
+    })),
+  );
+}

@@ -1,0 +1,4 @@
+// Build-time constants injected by vite.config.ts `define`.
+declare const __FEED_PUBLIC_KEY__: string;
+declare const __DEMO_PUBLIC_KEY__: string;
+declare const __APP_VERSION__: string;

@@ -1,0 +1,36 @@
+/** The idle clock: pure time arithmetic for "nobody has touched the screen for a while". */
+
+export interface IdleStatus {
+  /** Milliseconds since the last touch. */
+  idleMs: number;
+  /** `active` while in use; `countdown` in the last stretch before reset; `expired` once reset is due. */
+  phase: 'active' | 'countdown' | 'expired';
+  /** Whole seconds left before reset (0 when expired). */
+  secondsLeft: number;
+}
+
+export class IdleClock {
+  #last: number;
+
+  /** `timeoutMs`: from the last touch to reset; `countdownMs`: how long the gentle countdown shows. */
+  constructor(
+    readonly timeoutMs: number,
+    readonly countdownMs: number,
+    now: number,
+  ) {
+    if (countdownMs > timeoutMs) throw new Error('countdown must not be longer than the timeout');
+    this.#last = now;
+  }
+
+  /** A visitor touched the screen at `now`. */
+  touch(now: number): void {
+    this.#last = Math.max(this.#last, now);
+  }
+
+  status(now: number): IdleStatus {
+    const idleMs = Math.max(0, now - this.#last);
+    const left = this.timeoutMs - idleMs;
+    const phase = left <= 0 ? 'expired' : left <= this.countdownMs ? 'countdown' : 'active';
+    return { idleMs, phase, secondsLeft: Math.max(0, Math.ceil(left / 1000)) };
+  }
+}

@@ -1,0 +1,38 @@
+/** Loads the live pack from storage: its pointer, manifest and validated content, offline. */
+import { parseContent, type Content } from '../content/schema';
+import { ManifestSchema, parseJsonFile } from '../feed/format';
+import { objectUrl, readObject } from './object-store';
+import { readPointers, type PackPointer } from './pointers';
+
+export interface LoadedPack {
+  pointer: PackPointer;
+  content: Content;
+  /** Same-origin URL of a pack path (served by the service worker), or null if not in the pack. */
+  urlFor(path: string | undefined): string | null;
+}
+
+/** The live pack, or null when none is live yet; throws when storage lost part of it. */
+export async function loadActivePack(): Promise<LoadedPack | null> {
+  const { active } = await readPointers();
+  if (!active) return null;
+  return loadPack(active);
+}
+
+export async function loadPack(pointer: PackPointer): Promise<LoadedPack> {
+  const manifestBytes = await readObject(pointer.manifestSha);
+  if (!manifestBytes) throw new Error(`the manifest of version ${pointer.version} is missing from storage`);
+  const manifest = parseJsonFile(ManifestSchema, manifestBytes, 'manifest');
+  const contentBytes = await readObject(pointer.contentSha);
+  if (!contentBytes) throw new Error(`content.json of version ${pointer.version} is missing from storage`);
+  const parsed = parseContent(JSON.parse(new TextDecoder().decode(contentBytes)));
+  if (!parsed.ok) throw new Error(`content.json of version ${pointer.version} no longer validates`);
+  const byPath = new Map(manifest.files.map((f) => [f.path, f.sha256]));
+  return {
+    pointer,
+    content: parsed.content,
+    urlFor: (path) => {
+      const sha = path ? byPath.get(path) : undefined;
+      return sha ? objectUrl(sha) : null;
+    },
+  };
+}

@@ -1,0 +1,271 @@
+/** One sync run: fetch and verify the signed index, download missing objects by hash, check, activate. */
+import { parseContent } from '../content/schema';
+import { fromBase64, importPublicKey, sha256Hex, verifySignature } from '../feed/crypto';
+import {
+  FeedError,
+  FeedIndexSchema,
+  ManifestSchema,
+  isExpired,
+  judgeIndexVersion,
+  parseJsonFile,
+  type FeedIndex,
+  type Manifest,
+} from '../feed/format';
+import { missingReferences } from '../feed/pack-check';
+import { ObjectError, fetchVerified } from './fetch-object';
+import { deleteObjectsExcept, hasObject, putObject, readObject } from './object-store';
+import { activatePointer, readPointers, type PackPointer } from './pointers';
+import { logStaff } from './staff-log';
+import { activationMode, advance, type SyncOutcome, type SyncPhase } from './sync-machine';
+
+export interface SyncProgress {
+  phase: SyncPhase;
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+export interface SyncOptions {
+  /** Feed folder URL ending in `/`, e.g. `/feed/`. */
+  feedUrl: string;
+  /** Base64 Ed25519 public key the index must verify against. */
+  publicKey: string;
+  /** Staff asked for it (check-now): activate at once even if something is live. */
+  staffPresent: boolean;
+  /** Resolves when no visitor is interacting; only awaited when a live pack would be replaced. */
+  whenIdle: (signal: AbortSignal) => Promise<void>;
+  onProgress?: (p: SyncProgress) => void;
+  signal?: AbortSignal;
+  now?: () => number;
+}
+
+export interface SyncResult {
+  outcome: SyncOutcome;
+  version: number | null;
+  reason: string;
+}
+
+/** A refusal that rejects this feed version (as opposed to a passing network failure). */
+class Rejection extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Runs one check; never throws for feed problems: it logs them and says what happened. */
+export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
+  const signal = opts.signal ?? new AbortController().signal;
+  const now = opts.now ?? Date.now;
+  const progress: SyncProgress = { phase: 'idle', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0 };
+  const go = (phase: SyncPhase) => {
+    progress.phase = advance(progress.phase, phase);
+    opts.onProgress?.({ ...progress });
+  };
+  let version: number | null = null;
+  try {
+    go('checking');
+    const { index, indexSha } = await fetchIndex(opts.feedUrl, opts.publicKey, signal);
+    version = index.version;
+    const pointers = await readPointers();
+    const verdict = judgeIndexVersion(index, pointers.highestVersion, pointers.active?.indexSha ?? null, indexSha);
+    if (verdict === 'rollback')
+      throw new Rejection(
+        'rollback',
+        `the feed offers version ${index.version}, older than version ${pointers.highestVersion} already trusted (rollback refused)`,
+      );
+    if (verdict === 'replay-different')
+      throw new Rejection(
+        'replay',
+        `the feed offers version ${index.version} again but with different contents; a new pack needs a higher version`,
+      );
+    if (isExpired(index, now()))
+      await logStaff('warn', 'expired', `the feed's index expired on ${index.expires}; content keeps playing, please publish a fresh pack`);
+    if (verdict === 'same') {
+      go('idle');
+      return { outcome: 'up-to-date', version: index.version, reason: `version ${index.version} is already live` };
+    }
+
+    const manifestBytes = await fetchObject(opts.feedUrl, index.manifest.sha256, index.manifest.size, signal);
+    const manifest = parseFeedJson(() =>
+      parseJsonFile(ManifestSchema, manifestBytes, `objects/${index.manifest.sha256} (manifest)`),
+    );
+    if (manifest.version !== index.version)
+      throw new Rejection(
+        'mix-and-match',
+        `the manifest is for version ${manifest.version} but the signed index is version ${index.version}`,
+      );
+
+    // Kept as an object too, so the pack can be loaded offline once live.
+    await storeObject(index.manifest.sha256, manifestBytes, 'application/json');
+
+    go('downloading');
+    const missing: Manifest['files'] = [];
+    for (const f of manifest.files) if (!(await hasObject(f.sha256))) missing.push(f);
+    progress.filesTotal = manifest.files.length;
+    progress.filesDone = manifest.files.length - missing.length;
+    progress.bytesTotal = missing.reduce((n, f) => n + f.size, 0);
+    await ensureSpace(progress.bytesTotal);
+    opts.onProgress?.({ ...progress });
+    for (const f of missing) {
+      const bytes = await fetchObject(opts.feedUrl, f.sha256, f.size, signal, (n) => {
+        progress.bytesDone += n;
+        opts.onProgress?.({ ...progress });
+      }, f.path);
+      await storeObject(f.sha256, bytes, f.type);
+      progress.filesDone++;
+      opts.onProgress?.({ ...progress });
+    }
+
+    go('verifying');
+    await checkStoredPack(manifest);
+    const pointer: PackPointer = {
+      pack: index.pack,
+      version: index.version,
+      indexSha,
+      manifestSha: index.manifest.sha256,
+      contentSha: manifest.content,
+      objects: [index.manifest.sha256, ...manifest.files.map((f) => f.sha256)],
+      expires: index.expires,
+      activatedAt: '',
+    };
+    if (activationMode({ hasActive: pointers.active !== null, staffPresent: opts.staffPresent }) === 'when-idle') {
+      go('waiting-for-idle');
+      await opts.whenIdle(signal);
+    }
+    go('activating');
+    await activatePointer({ ...pointer, activatedAt: new Date(now()).toISOString() });
+    await logStaff('info', 'activated', `pack "${index.pack}" version ${index.version} is now live`);
+    await collectGarbage();
+    go('idle');
+    return { outcome: 'activated', version: index.version, reason: `version ${index.version} activated` };
+  } catch (e) {
+    if (signal.aborted) throw e;
+    const rejected = e instanceof Rejection;
+    const transient = e instanceof ObjectError ? e.transient : !rejected;
+    const reason = e instanceof Error ? e.message : String(e);
+    const code = rejected ? e.code : e instanceof ObjectError ? e.code : 'failed';
+    await logStaff(
+      'error',
+      code,
+      transient
+        ? `feed check failed: ${reason}; what is live stays live, will retry`
+        : `feed version ${version ?? '?'} refused: ${reason}; what is live stays live`,
+    );
+    progress.phase = 'idle';
+    opts.onProgress?.({ ...progress });
+    return { outcome: transient ? 'failed' : 'rejected', version, reason };
+  }
+}
+
+async function fetchIndex(feedUrl: string, publicKey: string, signal: AbortSignal) {
+  const [indexRes, sigRes] = await Promise.all([
+    fetchOrFail(`${feedUrl}index.json`, signal),
+    fetchOrFail(`${feedUrl}index.json.sig`, signal),
+  ]);
+  if (!indexRes.ok) throw new Error(`index.json answered HTTP ${indexRes.status}`);
+  if (sigRes.status === 404) throw new Rejection('signature-missing', 'index.json.sig is missing; the feed is not signed');
+  if (!sigRes.ok) throw new Error(`index.json.sig answered HTTP ${sigRes.status}`);
+  const indexBytes = new Uint8Array(await indexRes.arrayBuffer());
+  let signature: Uint8Array;
+  try {
+    signature = fromBase64(await sigRes.text());
+  } catch {
+    throw new Rejection('signature-invalid', 'index.json.sig is not a base64 signature');
+  }
+  if (!(await verifySignature(await importPublicKey(publicKey), signature, indexBytes)))
+    throw new Rejection(
+      'signature-invalid',
+      'index.json.sig does not verify against this kiosk\'s public key (wrong key, or index.json was altered)',
+    );
+  const index: FeedIndex = parseFeedJson(() => parseJsonFile(FeedIndexSchema, indexBytes, 'index.json'));
+  return { index, indexSha: await sha256Hex(indexBytes) };
+}
+
+async function fetchOrFail(url: string, signal: AbortSignal): Promise<Response> {
+  try {
+    return await fetch(url, { cache: 'no-store', signal });
+  } catch (e) {
+    if (signal.aborted) throw e;
+    throw new Error(`the feed at ${url} cannot be reached (offline?)`);
+  }
+}
+
+async function fetchObject(
+  feedUrl: string,
+  sha: string,
+  size: number,
+  signal: AbortSignal,
+  onBytes?: (n: number) => void,
+  label?: string,
+): Promise<Uint8Array> {
+  try {
+    return await fetchVerified(`${feedUrl}objects/${sha}`, sha, size, signal, onBytes);
+  } catch (e) {
+    if (e instanceof ObjectError && !e.transient) throw new Rejection(e.code, label ? `${label}: ${e.message}` : e.message);
+    throw e;
+  }
+}
+
+function parseFeedJson<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof FeedError) throw new Rejection(e.code, e.message);
+    throw e;
+  }
+}
+
+async function ensureSpace(bytes: number): Promise<void> {
+  const estimate = await navigator.storage?.estimate?.().catch(() => null);
+  if (!estimate?.quota || estimate.usage === undefined) return;
+  const free = estimate.quota - estimate.usage;
+  if (free < bytes * 1.1)
+    throw new Error(`not enough storage: the pack needs ${mb(bytes)} but only ${mb(free)} is free`);
+}
+
+async function storeObject(sha: string, bytes: Uint8Array, type: string): Promise<void> {
+  try {
+    await putObject(sha, bytes, type);
+  } catch (e) {
+    if ((e as DOMException).name === 'QuotaExceededError')
+      throw new Error('storage is full; download aborted, what is live stays live');
+    throw e;
+  }
+}
+
+/** Everything the pack needs is in storage and its content passes the schema. */
+async function checkStoredPack(manifest: Manifest): Promise<void> {
+  for (const f of manifest.files)
+    if (!(await hasObject(f.sha256))) throw new Error(`${f.path} vanished from storage before activation`);
+  const bytes = await readObject(manifest.content);
+  if (!bytes) throw new Error('content.json vanished from storage before activation');
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new Rejection('content-invalid', 'content.json is not valid UTF-8 JSON');
+  }
+  const parsed = parseContent(data);
+  if (!parsed.ok)
+    throw new Rejection(
+      'content-invalid',
+      `content.json: ${parsed.problems.slice(0, 5).map((p) => `${p.field} ${p.message}`).join('; ')}`,
+    );
+  const missing = missingReferences(parsed.content, manifest);
+  if (missing.length) throw new Rejection('content-invalid', missing.slice(0, 5).join('; '));
+}
+
+/** Keeps the objects of `active` and `previous` (rollback stays one tap), drops the rest. */
+async function collectGarbage(): Promise<void> {
+  const { active, previous } = await readPointers();
+  const keep = new Set([...(active?.objects ?? []), ...(previous?.objects ?? [])]);
+  if (keep.size) await deleteObjectsExcept(keep);
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}

@@ -1,0 +1,71 @@
+/** Runs feed checks one at a time: at boot, on a schedule with back-off, and when staff ask. */
+import { syncFeed, type SyncProgress, type SyncResult } from './sync-feed';
+import { DEFAULT_SCHEDULE, nextCheck, type Schedule } from './sync-machine';
+
+export interface SyncRunnerOptions {
+  feedUrl: string;
+  publicKey: string;
+  intervalMs: number;
+  whenIdle: (signal: AbortSignal) => Promise<void>;
+  onProgress: (p: SyncProgress) => void;
+  onResult: (r: SyncResult) => void | Promise<void>;
+}
+
+export class SyncRunner {
+  #schedule: Schedule = { failures: 0, nextAt: 0 };
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #current: { run: Promise<SyncResult>; abort: AbortController } | null = null;
+  #disposed = false;
+
+  constructor(private readonly opts: SyncRunnerOptions) {}
+
+  /** First check now, then on schedule. */
+  start(): void {
+    void this.#run(false).catch(() => {});
+  }
+
+  /**
+   * What staff's "check now" does: check, download, verify and activate at once. A scheduled run
+   * that is under way (perhaps waiting for the visitor to leave) is cancelled; objects it already
+   * stored are kept, so this run resumes by hash.
+   */
+  async checkNow(): Promise<SyncResult> {
+    if (this.#current) {
+      this.#current.abort.abort();
+      await this.#current.run.catch(() => {});
+    }
+    return this.#run(true);
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    clearTimeout(this.#timer);
+    this.#current?.abort.abort();
+  }
+
+  #run(staffPresent: boolean): Promise<SyncResult> {
+    if (this.#current) return this.#current.run;
+    clearTimeout(this.#timer);
+    const abort = new AbortController();
+    const run = syncFeed({ ...this.opts, staffPresent, signal: abort.signal }).then(async (result) => {
+      await this.opts.onResult(result);
+      this.#scheduleAfter(result);
+      return result;
+    });
+    const current = { run, abort };
+    this.#current = current;
+    const clear = () => {
+      if (this.#current === current) this.#current = null;
+    };
+    run.then(clear, clear);
+    return run;
+  }
+
+  #scheduleAfter(result: SyncResult): void {
+    if (this.#disposed) return;
+    const config = { ...DEFAULT_SCHEDULE, intervalMs: this.opts.intervalMs };
+    this.#schedule = nextCheck(this.#schedule, result.outcome, Date.now(), config);
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.#run(false).catch(() => {}), this.#schedule.nextAt - Date.now());
+  }
+}

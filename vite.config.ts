@@ -1,0 +1,42 @@
+// Build of the kiosk page and its service worker; the feed's public key is baked in here.
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+import { readFileSync } from 'node:fs';
+
+const DEMO_PUBLIC_KEY_FILE = 'media/demo/keys/demo.pub';
+const publicKeyFile = process.env.KIOSK_FEED_PUBLIC_KEY_FILE ?? DEMO_PUBLIC_KEY_FILE;
+const publicKey = readFileSync(publicKeyFile, 'utf8').trim();
+const demoPublicKey = readFileSync(DEMO_PUBLIC_KEY_FILE, 'utf8').trim();
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
+export default defineConfig({
+  define: {
+    __FEED_PUBLIC_KEY__: JSON.stringify(publicKey),
+    __DEMO_PUBLIC_KEY__: JSON.stringify(demoPublicKey),
+    __APP_VERSION__: JSON.stringify(pkg.version),
+  },
+  plugins: [
+    svelte(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      injectRegister: false,
+      manifest: {
+        name: '劳模之家 Model Workers’ Hall',
+        short_name: '劳模之家',
+        lang: 'zh-CN',
+        display: 'fullscreen',
+        background_color: '#2a0b0b',
+        theme_color: '#2a0b0b',
+        icons: [{ src: 'icon.png', sizes: '512x512', type: 'image/png' }],
+      },
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,png,woff2}'],
+      },
+    }),
+  ],
+  build: { target: 'es2022', chunkSizeWarningLimit: 900 },
+  preview: { port: 4173, strictPort: true },
+});
