@@ -16,5 +16,6 @@ export default defineConfig({
     viewport: { width: 1920, height: 1080 },
     locale: 'zh-CN',
     serviceWorkers: 'allow',
+    hasTouch: true,
   },
 });

@@ -5,14 +5,20 @@ import { buildPack } from '../src/cli/build-pack';
 import { readPrivateKey } from '../src/cli/keys';
 import { startServer } from '../src/server/serve';
 
-const { values } = parseArgs({ options: { feed: { type: 'string' }, 'no-build': { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { feed: { type: 'string' }, 'no-build': { type: 'boolean' } },
+});
 const port = Number(process.env.PORT ?? 4173);
 
 if (!values['no-build']) {
   console.log('› building the kiosk (vite build)…');
-  const vite = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-  });
+  const vite = spawnSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (vite.status !== 0) process.exit(vite.status ?? 1);
 }
 
@@ -25,8 +31,12 @@ if (!feedDir) {
     out: feedDir,
     key: await readPrivateKey('media/demo/keys/demo.key'),
   });
-  console.log(`  pack "${r.index.pack}" version ${r.index.version}: ${r.files} files, ${(r.bytes / 1e6).toFixed(1)} MB`);
+  console.log(
+    `  pack "${r.index.pack}" version ${r.index.version}: ${r.files} files, ${(r.bytes / 1e6).toFixed(1)} MB`,
+  );
 }
 
 const server = await startServer({ appDir: 'dist', feedDir, port });
-console.log(`\n  劳模之家 kiosk: ${server.url}/\n  feed:          ${server.url}/feed/  (${feedDir})\n  Ctrl+C stops.`);
+console.log(
+  `\n  劳模之家 kiosk: ${server.url}/\n  feed:          ${server.url}/feed/  (${feedDir})\n  Ctrl+C stops.`,
+);

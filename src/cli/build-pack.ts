@@ -31,7 +31,10 @@ export async function buildPack(opts: BuildOptions): Promise<BuildResult> {
   await mkdir(objectsDir, { recursive: true });
 
   const contentSha = await sha256Hex(src.contentBytes);
-  const entries = [{ path: 'content.json', bytes: src.contentBytes, type: 'application/json' }, ...src.files];
+  const entries = [
+    { path: 'content.json', bytes: src.contentBytes, type: 'application/json' },
+    ...src.files,
+  ];
   let newObjects = 0;
   let bytes = 0;
   const files: Manifest['files'] = [];

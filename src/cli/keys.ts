@@ -30,13 +30,20 @@ export async function keygen(dir: string, name = 'feed'): Promise<{ key: string;
 /** Reads a private key file written by keygen. */
 export async function readPrivateKey(file: string): Promise<CryptoKey> {
   const text = await readText(file);
-  const match = /-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\s]+)-----END PRIVATE KEY-----/.exec(text);
-  if (!match) throw new CliProblem(file, '(file)', 'must be a PEM "PRIVATE KEY" made by `pack keygen`');
+  const match = /-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\s]+)-----END PRIVATE KEY-----/.exec(
+    text,
+  );
+  if (!match)
+    throw new CliProblem(file, '(file)', 'must be a PEM "PRIVATE KEY" made by `pack keygen`');
   try {
     const der = fromBase64(match[1]!.replace(/\s+/g, ''));
-    return await subtle.importKey('pkcs8', der as Uint8Array<ArrayBuffer>, { name: 'Ed25519' }, false, [
-      'sign',
-    ]);
+    return await subtle.importKey(
+      'pkcs8',
+      der as Uint8Array<ArrayBuffer>,
+      { name: 'Ed25519' },
+      false,
+      ['sign'],
+    );
   } catch {
     throw new CliProblem(file, '(file)', 'must hold an Ed25519 private key made by `pack keygen`');
   }
@@ -51,13 +58,16 @@ export async function readPublicKeyText(file: string): Promise<string> {
   } catch {
     throw new CliProblem(file, '(file)', 'must be base64 of a 32-byte Ed25519 public key');
   }
-  if (raw.length !== 32) throw new CliProblem(file, '(file)', 'must be base64 of a 32-byte Ed25519 public key');
+  if (raw.length !== 32)
+    throw new CliProblem(file, '(file)', 'must be base64 of a 32-byte Ed25519 public key');
   return text;
 }
 
 /** Ed25519 signature of `bytes`. */
 export async function sign(key: CryptoKey, bytes: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await subtle.sign({ name: 'Ed25519' }, key, bytes as Uint8Array<ArrayBuffer>));
+  return new Uint8Array(
+    await subtle.sign({ name: 'Ed25519' }, key, bytes as Uint8Array<ArrayBuffer>),
+  );
 }
 
 async function readText(file: string): Promise<string> {

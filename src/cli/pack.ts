@@ -49,8 +49,11 @@ async function main(argv: string[]): Promise<number> {
       const key = await readPrivateKey(values.key ?? (await findKey(source)));
       const r = await buildPack({ source, out: values.out, key, version });
       if (r.bumpedFrom !== undefined)
-        console.log(`note: version ${r.bumpedFrom} is not newer than the feed's; published as ${r.index.version}`);
-      if (r.unchanged) console.log('note: the feed already holds this exact pack; index.json left as it was');
+        console.log(
+          `note: version ${r.bumpedFrom} is not newer than the feed's; published as ${r.index.version}`,
+        );
+      if (r.unchanged)
+        console.log('note: the feed already holds this exact pack; index.json left as it was');
       console.log(
         `built pack "${r.index.pack}" version ${r.index.version}: ${r.files} files, ${(r.bytes / 1e6).toFixed(2)} MB, ${r.newObjects} new objects → ${values.out}`,
       );

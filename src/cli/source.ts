@@ -7,12 +7,23 @@ import { typeForPath } from '../feed/paths';
 import { CliProblem, CliProblems } from './problems';
 
 const PackInfoSchema = v.strictObject({
-  pack: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lowercase id like "city-hall"')),
-  version: v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more'))),
+  pack: v.pipe(
+    v.string(),
+    v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lowercase id like "city-hall"'),
+  ),
+  version: v.optional(
+    v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more')),
+  ),
   /** Fixed publish time for reproducible builds (the demo pack); otherwise the build time. */
-  published: v.optional(v.pipe(v.string(), v.isoTimestamp('must be an ISO time like 2026-11-01T00:00:00Z'))),
+  published: v.optional(
+    v.pipe(v.string(), v.isoTimestamp('must be an ISO time like 2026-11-01T00:00:00Z')),
+  ),
   validDays: v.optional(
-    v.pipe(v.number(), v.integer('must be a whole number of days'), v.minValue(1, 'must be at least 1')),
+    v.pipe(
+      v.number(),
+      v.integer('must be a whole number of days'),
+      v.minValue(1, 'must be at least 1'),
+    ),
     365,
   ),
 });
@@ -37,7 +48,9 @@ export async function readSource(dir: string): Promise<PackSource> {
     const r = v.safeParse(PackInfoSchema, data);
     if (r.success) return r.output;
     throw new CliProblems(
-      r.issues.map((i) => new CliProblem(file, v.getDotPath(i) ?? '(top level)', i.message).message),
+      r.issues.map(
+        (i) => new CliProblem(file, v.getDotPath(i) ?? '(top level)', i.message).message,
+      ),
     );
   });
   const contentFile = join(dir, 'content.json');
@@ -54,7 +67,9 @@ export async function readSource(dir: string): Promise<PackSource> {
     const file = join(dir, path);
     const type = typeForPath(path);
     if (!type) {
-      problems.push(`${contentFile}: "${path}" has a file type the kiosk does not accept (use webp, png, jpg, mp4, webm, vtt)`);
+      problems.push(
+        `${contentFile}: "${path}" has a file type the kiosk does not accept (use webp, png, jpg, mp4, webm, vtt)`,
+      );
       continue;
     }
     const info = await stat(file).catch(() => null);
@@ -84,7 +99,10 @@ function checkMagic(bytes: Uint8Array, type: string): string | null {
     'image/jpeg': [bytes[0] === 0xff && bytes[1] === 0xd8, 'is not a JPEG image'],
     'video/mp4': [ascii(4, 8) === 'ftyp', 'is not an MP4 video'],
     'text/vtt': [
-      new TextDecoder().decode(bytes.subarray(0, 9)).replace(/^\uFEFF/, '').startsWith('WEBVTT'),
+      new TextDecoder()
+        .decode(bytes.subarray(0, 9))
+        .replace(/^\uFEFF/, '')
+        .startsWith('WEBVTT'),
       'is not a WebVTT caption file (must start with "WEBVTT")',
     ],
   };

@@ -22,23 +22,33 @@ export interface VerifyReport {
 }
 
 /** Collects every problem rather than stopping at the first, so staff can fix them together. */
-export async function verifyFeed(feed: string, publicKey: string, now = Date.now()): Promise<VerifyReport> {
+export async function verifyFeed(
+  feed: string,
+  publicKey: string,
+  now = Date.now(),
+): Promise<VerifyReport> {
   const report: VerifyReport = { index: null, problems: [], warnings: [], files: 0, bytes: 0 };
   const fail = (e: unknown) => {
-    if (e instanceof FeedError) report.problems.push(`${join(feed, e.file)}: ${e.field} ${e.expected}`);
+    if (e instanceof FeedError)
+      report.problems.push(`${join(feed, e.file)}: ${e.field} ${e.expected}`);
     else throw e;
   };
   const indexFile = 'index.json';
   const indexBytes = await readOrNull(join(feed, indexFile));
   const sigText = await readOrNull(join(feed, 'index.json.sig'));
   if (!indexBytes) return { ...report, problems: [`${join(feed, indexFile)}: is missing`] };
-  if (!sigText) report.problems.push(`${join(feed, 'index.json.sig')}: is missing; sign with \`pack build --key\``);
+  if (!sigText)
+    report.problems.push(
+      `${join(feed, 'index.json.sig')}: is missing; sign with \`pack build --key\``,
+    );
   else {
     let sig: Uint8Array | null = null;
     try {
       sig = fromBase64(new TextDecoder().decode(sigText));
     } catch {
-      report.problems.push(`${join(feed, 'index.json.sig')}: must be base64 of a 64-byte Ed25519 signature`);
+      report.problems.push(
+        `${join(feed, 'index.json.sig')}: must be base64 of a 64-byte Ed25519 signature`,
+      );
     }
     if (sig && !(await verifySignature(await importPublicKey(publicKey), sig, indexBytes)))
       report.problems.push(
@@ -55,10 +65,18 @@ export async function verifyFeed(feed: string, publicKey: string, now = Date.now
   }
   report.index = index;
   if (isExpired(index, now))
-    report.warnings.push(`${join(feed, indexFile)}: expires ${index.expires} is in the past; kiosks will warn staff`);
+    report.warnings.push(
+      `${join(feed, indexFile)}: expires ${index.expires} is in the past; kiosks will warn staff`,
+    );
 
   const manifestName = `objects/${index.manifest.sha256}`;
-  const manifestBytes = await readObject(feed, manifestName, index.manifest.sha256, index.manifest.size, report);
+  const manifestBytes = await readObject(
+    feed,
+    manifestName,
+    index.manifest.sha256,
+    index.manifest.size,
+    report,
+  );
   if (!manifestBytes) return report;
   let manifest;
   try {
@@ -81,7 +99,10 @@ export async function verifyFeed(feed: string, publicKey: string, now = Date.now
     try {
       const data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
       const parsed = parseContent(data);
-      if (!parsed.ok) parsed.problems.forEach((p) => report.problems.push(`content.json: ${p.field} ${p.message}`));
+      if (!parsed.ok)
+        parsed.problems.forEach((p) =>
+          report.problems.push(`content.json: ${p.field} ${p.message}`),
+        );
       else report.problems.push(...missingReferences(parsed.content, manifest));
     } catch {
       report.problems.push(`content.json (objects/${f.sha256}): is not valid UTF-8 JSON`);

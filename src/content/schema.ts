@@ -88,7 +88,9 @@ export const WorkerSchema = v.strictObject({
   chapters: v.optional(v.array(ChapterSchema)),
   videos: v.optional(v.array(VideoSchema)),
   tags: v.optional(v.array(v.picklist(SPIRIT_TAGS, `must be one of: ${SPIRIT_TAGS.join(', ')}`))),
-  link: v.optional(v.pipe(v.string(), v.url(), v.startsWith('https://', 'must be an https:// address'))),
+  link: v.optional(
+    v.pipe(v.string(), v.url(), v.startsWith('https://', 'must be an https:// address')),
+  ),
   sample: v.optional(v.boolean()),
   withdrawn: v.optional(v.boolean()),
 });
@@ -202,7 +204,8 @@ export type Content = v.InferOutput<typeof ContentSchema>;
 /** Minimal path items so custom issues print like valibot's own (`walls[0].select…`). */
 function pathTo(keys: (string | number)[]): [v.IssuePathItem, ...v.IssuePathItem[]] {
   const items = keys.map(
-    (key) => ({ type: 'object', origin: 'value', input: {}, key, value: undefined }) as v.IssuePathItem,
+    (key) =>
+      ({ type: 'object', origin: 'value', input: {}, key, value: undefined }) as v.IssuePathItem,
   );
   return items as [v.IssuePathItem, ...v.IssuePathItem[]];
 }

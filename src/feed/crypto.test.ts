@@ -4,7 +4,10 @@ import { fromBase64, importPublicKey, sha256Hex, toBase64, verifySignature } fro
 const subtle = globalThis.crypto.subtle;
 
 async function keyPair() {
-  const pair = (await subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const pair = (await subtle.generateKey({ name: 'Ed25519' }, true, [
+    'sign',
+    'verify',
+  ])) as CryptoKeyPair;
   const pub = toBase64(new Uint8Array(await subtle.exportKey('raw', pair.publicKey)));
   return { pair, pub };
 }
@@ -26,7 +29,9 @@ describe('hashing and signatures', () => {
     const { pair, pub } = await keyPair();
     const other = await keyPair();
     const message = new TextEncoder().encode('{"format":"kiosk-feed/1","version":3}');
-    const signature = new Uint8Array(await subtle.sign({ name: 'Ed25519' }, pair.privateKey, message));
+    const signature = new Uint8Array(
+      await subtle.sign({ name: 'Ed25519' }, pair.privateKey, message),
+    );
     const key = await importPublicKey(pub);
     expect(await verifySignature(key, signature, message)).toBe(true);
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { FeedError, FeedIndexSchema, ManifestSchema, isExpired, judgeIndexVersion, parseJsonFile } from './format';
+import {
+  FeedError,
+  FeedIndexSchema,
+  ManifestSchema,
+  isExpired,
+  judgeIndexVersion,
+  parseJsonFile,
+} from './format';
 
 const enc = (x: unknown) => new TextEncoder().encode(typeof x === 'string' ? x : JSON.stringify(x));
 const sha = (c: string) => c.repeat(64);
@@ -29,15 +36,23 @@ describe('feed index and manifest', () => {
 
   it('names the file and field of a bad index', () => {
     const e = errorOf(() =>
-      parseJsonFile(FeedIndexSchema, enc({ ...index, manifest: { sha256: 'xyz', size: 1 } }), 'index.json'),
+      parseJsonFile(
+        FeedIndexSchema,
+        enc({ ...index, manifest: { sha256: 'xyz', size: 1 } }),
+        'index.json',
+      ),
     );
     expect(e.file).toBe('index.json');
     expect(e.field).toBe('manifest.sha256');
     expect(e.expected).toMatch(/64 lowercase hex/);
-    expect(errorOf(() => parseJsonFile(FeedIndexSchema, enc({ ...index, format: 'kiosk-feed/9' }), 'index.json')).field).toBe(
-      'format',
+    expect(
+      errorOf(() =>
+        parseJsonFile(FeedIndexSchema, enc({ ...index, format: 'kiosk-feed/9' }), 'index.json'),
+      ).field,
+    ).toBe('format');
+    expect(errorOf(() => parseJsonFile(FeedIndexSchema, enc('{not json'), 'index.json')).code).toBe(
+      'bad-json',
     );
-    expect(errorOf(() => parseJsonFile(FeedIndexSchema, enc('{not json'), 'index.json')).code).toBe('bad-json');
   });
 
   it('refuses manifest paths that escape the pack, unknown types and a missing content entry', () => {
@@ -46,8 +61,12 @@ describe('feed index and manifest', () => {
     expect(parseJsonFile(ManifestSchema, enc(good), 'm').files).toHaveLength(1);
     const bad = (files: unknown[], content = sha('b')) =>
       errorOf(() => parseJsonFile(ManifestSchema, enc({ ...good, content, files }), 'm'));
-    expect(bad([file, { ...file, path: '../x.webp', sha256: sha('c') }]).field).toBe('files.1.path');
-    expect(bad([file, { ...file, path: 'x.svg', type: 'image/svg+xml' }]).field).toBe('files.1.type');
+    expect(bad([file, { ...file, path: '../x.webp', sha256: sha('c') }]).field).toBe(
+      'files.1.path',
+    );
+    expect(bad([file, { ...file, path: 'x.svg', type: 'image/svg+xml' }]).field).toBe(
+      'files.1.type',
+    );
     expect(bad([file], sha('d')).expected).toMatch(/content must be one of the listed files/);
     expect(bad([file, file]).expected).toMatch(/lists a path twice/);
   });

@@ -5,14 +5,20 @@ import { isAllowedType, isSafePackPath } from './paths';
 export const FEED_FORMAT = 'kiosk-feed/1';
 export const PACK_FORMAT = 'kiosk-pack/1';
 
-const Sha256Schema = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits'));
+const Sha256Schema = v.pipe(
+  v.string(),
+  v.regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits'),
+);
 const SizeSchema = v.pipe(
   v.number(),
   v.integer('must be a whole number of bytes'),
   v.minValue(1, 'must be at least 1 byte'),
   v.maxValue(2 ** 31, 'must be at most 2 GiB'),
 );
-const IsoTimeSchema = v.pipe(v.string(), v.isoTimestamp('must be an ISO time like 2026-01-01T00:00:00Z'));
+const IsoTimeSchema = v.pipe(
+  v.string(),
+  v.isoTimestamp('must be an ISO time like 2026-01-01T00:00:00Z'),
+);
 const VersionSchema = v.pipe(
   v.number(),
   v.integer('must be a whole number'),
@@ -31,7 +37,10 @@ export const FeedIndexSchema = v.object({
 export type FeedIndex = v.InferOutput<typeof FeedIndexSchema>;
 
 export const ManifestFileSchema = v.object({
-  path: v.pipe(v.string(), v.check(isSafePackPath, 'must be a plain relative path inside the pack')),
+  path: v.pipe(
+    v.string(),
+    v.check(isSafePackPath, 'must be a plain relative path inside the pack'),
+  ),
   sha256: Sha256Schema,
   size: SizeSchema,
   type: v.pipe(v.string(), v.check(isAllowedType, 'is not an allowed media type')),

@@ -7,8 +7,14 @@ const t = (zh: string, en: string): LocalText => ({ 'zh-CN': zh, en });
 
 export const STRINGS = {
   loadingTitle: t('正在准备展陈内容', 'Preparing the exhibition'),
-  loadingDetail: t('首次启动需要下载展陈资料，请稍候', 'First start: downloading the exhibition content'),
-  loadingRetry: t('暂时无法获取内容，稍后将自动重试', 'Content is not reachable yet; retrying shortly'),
+  loadingDetail: t(
+    '首次启动需要下载展陈资料，请稍候',
+    'First start: downloading the exhibition content',
+  ),
+  loadingRetry: t(
+    '暂时无法获取内容，稍后将自动重试',
+    'Content is not reachable yet; retrying shortly',
+  ),
   files: t('文件', 'files'),
   home: t('首页', 'Home'),
   back: t('返回', 'Back'),
@@ -27,7 +33,10 @@ export const STRINGS = {
   previous: t('上一章', 'Previous'),
   next: t('下一章', 'Next'),
   countdownTitle: t('还在浏览吗？', 'Still there?'),
-  countdownDetail: t('秒后返回首页，轻触屏幕继续', 'seconds until the home screen. Touch to continue'),
+  countdownDetail: t(
+    '秒后返回首页，轻触屏幕继续',
+    'seconds until the home screen. Touch to continue',
+  ),
   language: t('English', '中文'),
   touchToStart: t('轻触屏幕开始参观', 'Touch the screen to begin'),
   people: t('位', 'people'),

@@ -56,11 +56,13 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
           'Content-Type': TYPES[ext] ?? 'application/octet-stream',
           'Content-Length': String(target.size),
           // Feed indexes and the app shell entry points must never be served stale.
-          'Cache-Control': /\/(index\.html|sw\.js|index\.json(\.sig)?)$/.test(target.path) || ext === '.webmanifest'
-            ? 'no-cache'
-            : inFeed
-              ? 'public, max-age=31536000, immutable'
-              : 'public, max-age=3600',
+          'Cache-Control':
+            /\/(index\.html|sw\.js|index\.json(\.sig)?)$/.test(target.path) ||
+            ext === '.webmanifest'
+              ? 'no-cache'
+              : inFeed
+                ? 'public, max-age=31536000, immutable'
+                : 'public, max-age=3600',
         });
         if (req.method === 'HEAD') res.end();
         else createReadStream(target.path).pipe(res);
@@ -104,12 +106,20 @@ async function send(
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { parseArgs } = await import('node:util');
   const { values } = parseArgs({
-    options: { app: { type: 'string', default: 'dist' }, feed: { type: 'string' }, port: { type: 'string' } },
+    options: {
+      app: { type: 'string', default: 'dist' },
+      feed: { type: 'string' },
+      port: { type: 'string' },
+    },
   });
   if (!values.feed) {
     console.error('usage: npm run serve -- --feed DIR [--app dist] [--port 4173]');
     process.exit(2);
   }
-  const s = await startServer({ appDir: values.app, feedDir: values.feed, port: Number(values.port ?? process.env.PORT ?? 4173) });
+  const s = await startServer({
+    appDir: values.app,
+    feedDir: values.feed,
+    port: Number(values.port ?? process.env.PORT ?? 4173),
+  });
   console.log(`kiosk at ${s.url}/ · feed at ${s.url}/feed/`);
 }

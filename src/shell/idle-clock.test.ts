@@ -7,7 +7,11 @@ describe('idle clock', () => {
     expect(clock.status(1_000)).toMatchObject({ phase: 'active', secondsLeft: 89 });
     expect(clock.status(80_001)).toMatchObject({ phase: 'countdown', secondsLeft: 10 });
     expect(clock.status(89_500)).toMatchObject({ phase: 'countdown', secondsLeft: 1 });
-    expect(clock.status(90_000)).toMatchObject({ phase: 'expired', secondsLeft: 0, idleMs: 90_000 });
+    expect(clock.status(90_000)).toMatchObject({
+      phase: 'expired',
+      secondsLeft: 0,
+      idleMs: 90_000,
+    });
   });
 
   it('a touch restarts the wait; a touch stamped in the past does not move it back', () => {

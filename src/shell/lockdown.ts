@@ -1,7 +1,35 @@
 /** Kiosk lockdown: keeps browser gestures, menus and shortcuts away from visitors. Returns its undo. */
 
-const BLOCKED_KEYS = new Set(['F1', 'F3', 'F5', 'F6', 'F7', 'F11', 'F12', 'BrowserBack', 'BrowserForward']);
-const BLOCKED_WITH_CTRL = new Set(['r', 'w', 'n', 't', 'p', 's', 'o', 'f', 'g', 'h', 'j', 'l', 'u', '+', '-', '=', '0']);
+const BLOCKED_KEYS = new Set([
+  'F1',
+  'F3',
+  'F5',
+  'F6',
+  'F7',
+  'F11',
+  'F12',
+  'BrowserBack',
+  'BrowserForward',
+]);
+const BLOCKED_WITH_CTRL = new Set([
+  'r',
+  'w',
+  'n',
+  't',
+  'p',
+  's',
+  'o',
+  'f',
+  'g',
+  'h',
+  'j',
+  'l',
+  'u',
+  '+',
+  '-',
+  '=',
+  '0',
+]);
 
 export function installLockdown(win: Window = window): () => void {
   const stop = (e: Event) => e.preventDefault();

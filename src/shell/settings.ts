@@ -24,7 +24,12 @@ export const DEFAULT_SETTINGS: Settings = {
 /** True when the build still trusts the demo key, which the staff panel flags. */
 export const usesDemoKey = (s: Settings) => s.publicKey === __DEMO_PUBLIC_KEY__;
 
-const NUMERIC: (keyof Settings)[] = ['idleSeconds', 'countdownSeconds', 'checkMinutes', 'activateAfterIdleSeconds'];
+const NUMERIC: (keyof Settings)[] = [
+  'idleSeconds',
+  'countdownSeconds',
+  'checkMinutes',
+  'activateAfterIdleSeconds',
+];
 
 export async function loadSettings(search = location.search): Promise<Settings> {
   const saved = (await get<Partial<Settings>>('settings', stateStore).catch(() => undefined)) ?? {};

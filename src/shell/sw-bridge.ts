@@ -21,10 +21,14 @@ export function connectServiceWorker(timeoutMs = 15_000): SwBridge {
   });
   const controlled = new Promise<boolean>((resolve) => {
     if (navigator.serviceWorker.controller) return resolve(true);
-    navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true), { once: true });
+    navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true), {
+      once: true,
+    });
     setTimeout(() => resolve(!!navigator.serviceWorker.controller), timeoutMs);
   });
-  wb.register().catch((e: unknown) => console.error('[kiosk] service worker registration failed', e));
+  wb.register().catch((e: unknown) =>
+    console.error('[kiosk] service worker registration failed', e),
+  );
   return {
     controlled,
     applyUpdateIfWaiting: () => {

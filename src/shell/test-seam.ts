@@ -29,7 +29,12 @@ export function locateInDom(id: string): Rect | null {
   if (!el) return null;
   const r = el.getBoundingClientRect();
   const visible =
-    r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
+    r.width > 0 &&
+    r.height > 0 &&
+    r.bottom > 0 &&
+    r.right > 0 &&
+    r.top < innerHeight &&
+    r.left < innerWidth;
   return visible ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
 }
 

@@ -34,7 +34,11 @@ export async function fetchVerified(
   }
   if (!response.ok || !response.body) {
     const transient = response.status >= 500 || response.status === 429 || response.status === 408;
-    throw new ObjectError('http', `${url} answered HTTP ${response.status}`, transient || response.status === 404);
+    throw new ObjectError(
+      'http',
+      `${url} answered HTTP ${response.status}`,
+      transient || response.status === 404,
+    );
   }
   const buffer = new Uint8Array(size);
   let filled = 0;
@@ -50,16 +54,29 @@ export async function fetchVerified(
     }
   } catch (e) {
     if (signal.aborted) throw e;
-    throw new ObjectError('network', `connection lost after ${filled} of ${size} bytes of ${url}`, true);
+    throw new ObjectError(
+      'network',
+      `connection lost after ${filled} of ${size} bytes of ${url}`,
+      true,
+    );
   } finally {
     // Stop reading whatever is left (an over-long or endless body) without buffering it.
     reader.cancel().catch(() => {});
   }
-  if (filled === 0) throw new ObjectError('empty', `${url} is empty; the manifest declares ${size} bytes`, false);
+  if (filled === 0)
+    throw new ObjectError('empty', `${url} is empty; the manifest declares ${size} bytes`, false);
   if (filled < size)
-    throw new ObjectError('truncated', `${url} ended after ${filled} of ${size} declared bytes`, false);
+    throw new ObjectError(
+      'truncated',
+      `${url} ended after ${filled} of ${size} declared bytes`,
+      false,
+    );
   const actual = await sha256Hex(buffer);
   if (actual !== sha256)
-    throw new ObjectError('corrupt', `${url} does not match its SHA-256 (corrupted or swapped)`, false);
+    throw new ObjectError(
+      'corrupt',
+      `${url} does not match its SHA-256 (corrupted or swapped)`,
+      false,
+    );
   return buffer;
 }

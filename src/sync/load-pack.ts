@@ -20,10 +20,12 @@ export async function loadActivePack(): Promise<LoadedPack | null> {
 
 export async function loadPack(pointer: PackPointer): Promise<LoadedPack> {
   const manifestBytes = await readObject(pointer.manifestSha);
-  if (!manifestBytes) throw new Error(`the manifest of version ${pointer.version} is missing from storage`);
+  if (!manifestBytes)
+    throw new Error(`the manifest of version ${pointer.version} is missing from storage`);
   const manifest = parseJsonFile(ManifestSchema, manifestBytes, 'manifest');
   const contentBytes = await readObject(pointer.contentSha);
-  if (!contentBytes) throw new Error(`content.json of version ${pointer.version} is missing from storage`);
+  if (!contentBytes)
+    throw new Error(`content.json of version ${pointer.version} is missing from storage`);
   const parsed = parseContent(JSON.parse(new TextDecoder().decode(contentBytes)));
   if (!parsed.ok) throw new Error(`content.json of version ${pointer.version} no longer validates`);
   const byPath = new Map(manifest.files.map((f) => [f.path, f.sha256]));

@@ -34,7 +34,11 @@ export async function readPointers(): Promise<Pointers> {
     get<PackPointer>('previous', stateStore),
     get<number>('highestVersion', stateStore),
   ]);
-  return { active: active ?? null, previous: previous ?? null, highestVersion: highestVersion ?? 0 };
+  return {
+    active: active ?? null,
+    previous: previous ?? null,
+    highestVersion: highestVersion ?? 0,
+  };
 }
 
 /**

@@ -12,7 +12,11 @@ export interface LogEntry {
 }
 
 /** Adds an entry (also to the console, for anyone watching devtools). */
-export async function logStaff(level: LogEntry['level'], code: string, message: string): Promise<void> {
+export async function logStaff(
+  level: LogEntry['level'],
+  code: string,
+  message: string,
+): Promise<void> {
   const entry: LogEntry = { time: new Date().toISOString(), level, code, message };
   (level === 'error' ? console.error : level === 'warn' ? console.warn : console.info)(
     `[kiosk] ${code}: ${message}`,

@@ -60,7 +60,13 @@ class Rejection extends Error {
 export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
   const signal = opts.signal ?? new AbortController().signal;
   const now = opts.now ?? Date.now;
-  const progress: SyncProgress = { phase: 'idle', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0 };
+  const progress: SyncProgress = {
+    phase: 'idle',
+    filesDone: 0,
+    filesTotal: 0,
+    bytesDone: 0,
+    bytesTotal: 0,
+  };
   const go = (phase: SyncPhase) => {
     progress.phase = advance(progress.phase, phase);
     opts.onProgress?.({ ...progress });
@@ -71,7 +77,12 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
     const { index, indexSha } = await fetchIndex(opts.feedUrl, opts.publicKey, signal);
     version = index.version;
     const pointers = await readPointers();
-    const verdict = judgeIndexVersion(index, pointers.highestVersion, pointers.active?.indexSha ?? null, indexSha);
+    const verdict = judgeIndexVersion(
+      index,
+      pointers.highestVersion,
+      pointers.active?.indexSha ?? null,
+      indexSha,
+    );
     if (verdict === 'rollback')
       throw new Rejection(
         'rollback',
@@ -83,13 +94,26 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
         `the feed offers version ${index.version} again but with different contents; a new pack needs a higher version`,
       );
     if (isExpired(index, now()))
-      await logStaff('warn', 'expired', `the feed's index expired on ${index.expires}; content keeps playing, please publish a fresh pack`);
+      await logStaff(
+        'warn',
+        'expired',
+        `the feed's index expired on ${index.expires}; content keeps playing, please publish a fresh pack`,
+      );
     if (verdict === 'same') {
       go('idle');
-      return { outcome: 'up-to-date', version: index.version, reason: `version ${index.version} is already live` };
+      return {
+        outcome: 'up-to-date',
+        version: index.version,
+        reason: `version ${index.version} is already live`,
+      };
     }
 
-    const manifestBytes = await fetchObject(opts.feedUrl, index.manifest.sha256, index.manifest.size, signal);
+    const manifestBytes = await fetchObject(
+      opts.feedUrl,
+      index.manifest.sha256,
+      index.manifest.size,
+      signal,
+    );
     const manifest = parseFeedJson(() =>
       parseJsonFile(ManifestSchema, manifestBytes, `objects/${index.manifest.sha256} (manifest)`),
     );
@@ -111,10 +135,17 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
     await ensureSpace(progress.bytesTotal);
     opts.onProgress?.({ ...progress });
     for (const f of missing) {
-      const bytes = await fetchObject(opts.feedUrl, f.sha256, f.size, signal, (n) => {
-        progress.bytesDone += n;
-        opts.onProgress?.({ ...progress });
-      }, f.path);
+      const bytes = await fetchObject(
+        opts.feedUrl,
+        f.sha256,
+        f.size,
+        signal,
+        (n) => {
+          progress.bytesDone += n;
+          opts.onProgress?.({ ...progress });
+        },
+        f.path,
+      );
       await storeObject(f.sha256, bytes, f.type);
       progress.filesDone++;
       opts.onProgress?.({ ...progress });
@@ -132,16 +163,27 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
       expires: index.expires,
       activatedAt: '',
     };
-    if (activationMode({ hasActive: pointers.active !== null, staffPresent: opts.staffPresent }) === 'when-idle') {
+    if (
+      activationMode({ hasActive: pointers.active !== null, staffPresent: opts.staffPresent }) ===
+      'when-idle'
+    ) {
       go('waiting-for-idle');
       await opts.whenIdle(signal);
     }
     go('activating');
     await activatePointer({ ...pointer, activatedAt: new Date(now()).toISOString() });
-    await logStaff('info', 'activated', `pack "${index.pack}" version ${index.version} is now live`);
+    await logStaff(
+      'info',
+      'activated',
+      `pack "${index.pack}" version ${index.version} is now live`,
+    );
     await collectGarbage();
     go('idle');
-    return { outcome: 'activated', version: index.version, reason: `version ${index.version} activated` };
+    return {
+      outcome: 'activated',
+      version: index.version,
+      reason: `version ${index.version} activated`,
+    };
   } catch (e) {
     if (signal.aborted) throw e;
     const rejected = e instanceof Rejection;
@@ -167,7 +209,8 @@ async function fetchIndex(feedUrl: string, publicKey: string, signal: AbortSigna
     fetchOrFail(`${feedUrl}index.json.sig`, signal),
   ]);
   if (!indexRes.ok) throw new Error(`index.json answered HTTP ${indexRes.status}`);
-  if (sigRes.status === 404) throw new Rejection('signature-missing', 'index.json.sig is missing; the feed is not signed');
+  if (sigRes.status === 404)
+    throw new Rejection('signature-missing', 'index.json.sig is missing; the feed is not signed');
   if (!sigRes.ok) throw new Error(`index.json.sig answered HTTP ${sigRes.status}`);
   const indexBytes = new Uint8Array(await indexRes.arrayBuffer());
   let signature: Uint8Array;
@@ -179,9 +222,11 @@ async function fetchIndex(feedUrl: string, publicKey: string, signal: AbortSigna
   if (!(await verifySignature(await importPublicKey(publicKey), signature, indexBytes)))
     throw new Rejection(
       'signature-invalid',
-      'index.json.sig does not verify against this kiosk\'s public key (wrong key, or index.json was altered)',
+      "index.json.sig does not verify against this kiosk's public key (wrong key, or index.json was altered)",
     );
-  const index: FeedIndex = parseFeedJson(() => parseJsonFile(FeedIndexSchema, indexBytes, 'index.json'));
+  const index: FeedIndex = parseFeedJson(() =>
+    parseJsonFile(FeedIndexSchema, indexBytes, 'index.json'),
+  );
   return { index, indexSha: await sha256Hex(indexBytes) };
 }
 
@@ -190,7 +235,7 @@ async function fetchOrFail(url: string, signal: AbortSignal): Promise<Response> 
     return await fetch(url, { cache: 'no-store', signal });
   } catch (e) {
     if (signal.aborted) throw e;
-    throw new Error(`the feed at ${url} cannot be reached (offline?)`);
+    throw new Error(`the feed at ${url} cannot be reached (offline?)`, { cause: e });
   }
 }
 
@@ -205,7 +250,8 @@ async function fetchObject(
   try {
     return await fetchVerified(`${feedUrl}objects/${sha}`, sha, size, signal, onBytes);
   } catch (e) {
-    if (e instanceof ObjectError && !e.transient) throw new Rejection(e.code, label ? `${label}: ${e.message}` : e.message);
+    if (e instanceof ObjectError && !e.transient)
+      throw new Rejection(e.code, label ? `${label}: ${e.message}` : e.message);
     throw e;
   }
 }
@@ -232,7 +278,7 @@ async function storeObject(sha: string, bytes: Uint8Array, type: string): Promis
     await putObject(sha, bytes, type);
   } catch (e) {
     if ((e as DOMException).name === 'QuotaExceededError')
-      throw new Error('storage is full; download aborted, what is live stays live');
+      throw new Error('storage is full; download aborted, what is live stays live', { cause: e });
     throw e;
   }
 }
@@ -240,7 +286,8 @@ async function storeObject(sha: string, bytes: Uint8Array, type: string): Promis
 /** Everything the pack needs is in storage and its content passes the schema. */
 async function checkStoredPack(manifest: Manifest): Promise<void> {
   for (const f of manifest.files)
-    if (!(await hasObject(f.sha256))) throw new Error(`${f.path} vanished from storage before activation`);
+    if (!(await hasObject(f.sha256)))
+      throw new Error(`${f.path} vanished from storage before activation`);
   const bytes = await readObject(manifest.content);
   if (!bytes) throw new Error('content.json vanished from storage before activation');
   let data: unknown;
@@ -253,7 +300,10 @@ async function checkStoredPack(manifest: Manifest): Promise<void> {
   if (!parsed.ok)
     throw new Rejection(
       'content-invalid',
-      `content.json: ${parsed.problems.slice(0, 5).map((p) => `${p.field} ${p.message}`).join('; ')}`,
+      `content.json: ${parsed.problems
+        .slice(0, 5)
+        .map((p) => `${p.field} ${p.message}`)
+        .join('; ')}`,
     );
   const missing = missingReferences(parsed.content, manifest);
   if (missing.length) throw new Rejection('content-invalid', missing.slice(0, 5).join('; '));

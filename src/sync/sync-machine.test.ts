@@ -6,7 +6,14 @@ const noJitter = () => 0.5;
 
 describe('sync state machine', () => {
   it('walks the full path of a successful update', () => {
-    const path: SyncPhase[] = ['checking', 'downloading', 'verifying', 'waiting-for-idle', 'activating', 'idle'];
+    const path: SyncPhase[] = [
+      'checking',
+      'downloading',
+      'verifying',
+      'waiting-for-idle',
+      'activating',
+      'idle',
+    ];
     let phase: SyncPhase = 'idle';
     for (const next of path) phase = advance(phase, next);
     expect(phase).toBe('idle');

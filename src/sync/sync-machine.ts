@@ -1,12 +1,7 @@
 /** The sync state machine as pure functions: phases, when to activate, and when to check again. */
 
 export type SyncPhase =
-  | 'idle'
-  | 'checking'
-  | 'downloading'
-  | 'verifying'
-  | 'waiting-for-idle'
-  | 'activating';
+  'idle' | 'checking' | 'downloading' | 'verifying' | 'waiting-for-idle' | 'activating';
 
 export type SyncOutcome = 'activated' | 'up-to-date' | 'rejected' | 'failed';
 
@@ -30,7 +25,10 @@ export function advance(from: SyncPhase, to: SyncPhase): SyncPhase {
  * A verified pack goes live at once when nothing is live yet (first boot) or staff asked for it;
  * otherwise it waits until no visitor is interacting, so a story never changes mid-visit.
  */
-export function activationMode(opts: { hasActive: boolean; staffPresent: boolean }): 'now' | 'when-idle' {
+export function activationMode(opts: {
+  hasActive: boolean;
+  staffPresent: boolean;
+}): 'now' | 'when-idle' {
   return !opts.hasActive || opts.staffPresent ? 'now' : 'when-idle';
 }
 

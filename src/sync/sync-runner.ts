@@ -47,11 +47,13 @@ export class SyncRunner {
     if (this.#current) return this.#current.run;
     clearTimeout(this.#timer);
     const abort = new AbortController();
-    const run = syncFeed({ ...this.opts, staffPresent, signal: abort.signal }).then(async (result) => {
-      await this.opts.onResult(result);
-      this.#scheduleAfter(result);
-      return result;
-    });
+    const run = syncFeed({ ...this.opts, staffPresent, signal: abort.signal }).then(
+      async (result) => {
+        await this.opts.onResult(result);
+        this.#scheduleAfter(result);
+        return result;
+      },
+    );
     const current = { run, abort };
     this.#current = current;
     const clear = () => {
@@ -66,6 +68,9 @@ export class SyncRunner {
     const config = { ...DEFAULT_SCHEDULE, intervalMs: this.opts.intervalMs };
     this.#schedule = nextCheck(this.#schedule, result.outcome, Date.now(), config);
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.#run(false).catch(() => {}), this.#schedule.nextAt - Date.now());
+    this.#timer = setTimeout(
+      () => void this.#run(false).catch(() => {}),
+      this.#schedule.nextAt - Date.now(),
+    );
   }
 }

@@ -17,7 +17,10 @@ export const CHROMIUM_ARGS = [
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/lib/chromium/chromium'];
   const found = candidates.find((p) => p && existsSync(p));
-  if (!found) throw new Error('Chromium not found: run `npm test` (installs Debian chromium) or set CHROMIUM_PATH');
+  if (!found)
+    throw new Error(
+      'Chromium not found: run `npm test` (installs Debian chromium) or set CHROMIUM_PATH',
+    );
   return found;
 }
 

@@ -1,0 +1,14 @@
+/** `npm run bench -- <name>`: benchmarks in headless Chromium that print figures and ratios. */
+import { startBench } from './start';
+
+const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
+  start: startBench,
+};
+
+const [name, ...args] = process.argv.slice(2);
+const bench = name ? BENCHES[name] : undefined;
+if (!bench) {
+  console.error(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}> [--runs N]`);
+  process.exit(2);
+}
+await bench(args);

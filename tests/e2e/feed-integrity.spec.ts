@@ -1,0 +1,72 @@
+/** A bad feed never goes live: a corrupted object in version 2 leaves version 1 playing, logged for staff. */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import {
+  DEMO_SOURCE,
+  bootToHome,
+  buildDemoFeed,
+  copyDemoFeed,
+  kioskState,
+  serveKiosk,
+} from './kiosk';
+
+test('a feed with a corrupted object leaves the old content live', async ({ page }) => {
+  const work = await mkdtemp(join(tmpdir(), 'kiosk-feed-'));
+  const feed = await copyDemoFeed(join(work, 'feed'));
+  const server = await serveKiosk(feed);
+  try {
+    await bootToHome(page, server.url, 1);
+    const welcome = page.locator('.welcome');
+    const oldWelcome = await welcome.textContent();
+
+    // Staff publish version 2 with a new welcome text, but its content.json arrives corrupted.
+    const source = join(work, 'source');
+    await cp(DEMO_SOURCE, source, { recursive: true });
+    const contentFile = join(source, 'content.json');
+    const content = JSON.parse(await readFile(contentFile, 'utf8')) as {
+      hall: { welcome: { 'zh-CN': string } };
+    };
+    content.hall.welcome['zh-CN'] = '第二版的欢迎词';
+    await writeFile(contentFile, JSON.stringify(content, null, 2));
+    await buildDemoFeed(feed, source, 2);
+    const index = JSON.parse(await readFile(join(feed, 'index.json'), 'utf8')) as {
+      manifest: { sha256: string };
+    };
+    const manifest = JSON.parse(
+      await readFile(join(feed, 'objects', index.manifest.sha256), 'utf8'),
+    ) as {
+      content: string;
+    };
+    const victim = join(feed, 'objects', manifest.content);
+    const bytes = await readFile(victim);
+    bytes[Math.floor(bytes.length / 2)]! ^= 0x20;
+    await writeFile(victim, bytes);
+
+    const result = await page.evaluate(() => window.kiosk!.checkNow());
+    expect(result.outcome).toBe('rejected');
+    expect(result.version).toBe(2);
+    expect(result.reason).toMatch(/content\.json.*does not match its SHA-256/);
+    expect((await kioskState(page)).pack).toEqual({ id: 'demo', version: 1 });
+    await expect(welcome).toHaveText(oldWelcome!);
+    const log = await page.evaluate(() => window.kiosk!.log());
+    expect(log[0]).toMatchObject({ level: 'error', code: 'corrupt' });
+    expect(log[0]!.message).toMatch(/refused.*what is live stays live/);
+
+    // After a restart the old pack is still the live one.
+    await page.reload();
+    await bootToHome(page, server.url, 1);
+    await expect(welcome).toHaveText(oldWelcome!);
+
+    // Staff fix the object; the next check takes version 2, fetching only what it lacks.
+    await rm(victim);
+    await buildDemoFeed(feed, source, 2);
+    const fixed = await page.evaluate(() => window.kiosk!.checkNow());
+    expect(fixed).toMatchObject({ outcome: 'activated', version: 2 });
+    await expect(welcome).toHaveText('第二版的欢迎词');
+  } finally {
+    await server.close();
+    await rm(work, { recursive: true, force: true });
+  }
+});

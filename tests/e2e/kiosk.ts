@@ -1,0 +1,61 @@
+/** Helpers for browser tests: build feeds, serve the kiosk, and act on screen like a visitor. */
+import { cp, readFile } from 'node:fs/promises';
+import { expect, type Page } from '@playwright/test';
+import { buildPack } from '../../src/cli/build-pack';
+import { readPrivateKey } from '../../src/cli/keys';
+import type { Content } from '../../src/content/schema';
+import { startServer, type RunningServer } from '../../src/server/serve';
+
+export const DEMO_SOURCE = 'media/demo';
+export const DEMO_KEY = 'media/demo/keys/demo.key';
+export const DEMO_FEED = '.cache/e2e/demo-feed';
+
+export async function buildDemoFeed(out: string, source = DEMO_SOURCE, version?: number) {
+  return buildPack({ source, out, key: await readPrivateKey(DEMO_KEY), version });
+}
+
+export async function demoContent(): Promise<Content> {
+  return JSON.parse(await readFile(`${DEMO_SOURCE}/content.json`, 'utf8')) as Content;
+}
+
+/** A private copy of the demo feed a test may change (each test gets its own folder). */
+export async function copyDemoFeed(to: string): Promise<string> {
+  await cp(DEMO_FEED, to, { recursive: true });
+  return to;
+}
+
+export function serveKiosk(feedDir: string): Promise<RunningServer> {
+  return startServer({ appDir: 'dist', feedDir, port: 0 });
+}
+
+type KioskState = { scene: string; pack: { id: string; version: number } | null; locale: string };
+
+export async function kioskState(page: Page): Promise<KioskState> {
+  return page.evaluate(() => window.kiosk!.state());
+}
+
+/** Waits until the kiosk shows `scene` (and a pack is live). */
+export async function waitForScene(page: Page, scene: string, timeout = 60_000): Promise<void> {
+  await page.waitForFunction((s) => window.kiosk?.state().scene === s, scene, { timeout });
+}
+
+/** Taps the centre of what the kiosk reports at `id`, once it is on screen, as a finger would. */
+export async function tap(page: Page, id: string): Promise<void> {
+  const handle = await page.waitForFunction((target) => window.kiosk?.locate(target) ?? null, id, {
+    timeout: 30_000,
+  });
+  const rect = (await handle.jsonValue()) as {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+  };
+  await page.touchscreen.tap(rect.x + rect.width / 2, rect.y + rect.height / 2);
+}
+
+/** Boots a fresh kiosk at `url` and waits for the home screen with the given pack version live. */
+export async function bootToHome(page: Page, url: string, version = 1): Promise<void> {
+  await page.goto(url);
+  await waitForScene(page, 'home', 120_000);
+  await expect.poll(async () => (await kioskState(page)).pack?.version).toBe(version);
+}

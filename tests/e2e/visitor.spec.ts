@@ -1,0 +1,103 @@
+/** A visitor at the screen: taps through wall, person and story; walks away and the next one starts fresh. */
+import { expect, test } from '@playwright/test';
+import { workersOnWall } from '../../src/content/selectors';
+import {
+  DEMO_FEED,
+  bootToHome,
+  demoContent,
+  kioskState,
+  serveKiosk,
+  tap,
+  waitForScene,
+} from './kiosk';
+
+test('a visitor taps a card on the wall and reaches the person and their story', async ({
+  page,
+}) => {
+  const content = await demoContent();
+  const wall = content.walls[0]!;
+  // A person near the top of the wall (on screen without scrolling) who has a story to tell.
+  const worker = workersOnWall(content, wall)
+    .slice(0, 8)
+    .find((w) => (w.chapters?.length ?? 0) >= 2);
+  expect(worker, 'the demo wall should show a person with a story near its top').toBeTruthy();
+  const server = await serveKiosk(DEMO_FEED);
+  try {
+    await bootToHome(page, server.url);
+    await expect(page.getByRole('heading', { name: content.hall.name['zh-CN'] })).toBeVisible();
+
+    await tap(page, `control:wall-${wall.id}`);
+    await waitForScene(page, 'wall');
+    await tap(page, `worker:${worker!.id}`);
+    await waitForScene(page, 'person');
+    await expect(page.locator('h2.name .first')).toHaveText(worker!.name['zh-CN']);
+    await expect(page.getByText(worker!.honors[0]!.title['zh-CN']).first()).toBeVisible();
+
+    await tap(page, 'control:story');
+    await waitForScene(page, 'story');
+    const chapters = worker!.chapters!.toSorted((a, b) => a.year - b.year);
+    await expect(page.locator('[data-chapter="0"] h2')).toHaveText(chapters[0]!.title['zh-CN']);
+    await expect(page.locator('[data-chapter="0"]')).toBeVisible();
+    await tap(page, 'control:next');
+    await expect(page.locator('[data-chapter="1"]')).toBeVisible();
+    await expect(page.locator('[data-chapter="1"] h2')).toHaveText(chapters[1]!.title['zh-CN']);
+    await expect(page.locator('[data-chapter="0"]')).toBeHidden();
+
+    // Language switch: the same chapter in English.
+    await tap(page, 'control:language');
+    expect((await kioskState(page)).locale).toBe('en');
+    await expect(page.locator('[data-chapter="1"] h2')).toHaveText(chapters[1]!.title.en!);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a visitor who walks away mid-story leaves a fresh home screen for the next one', async ({
+  page,
+}) => {
+  const content = await demoContent();
+  const server = await serveKiosk(DEMO_FEED);
+  try {
+    await bootToHome(page, `${server.url}/?idleSeconds=6&countdownSeconds=3`);
+    await tap(page, `control:wall-${content.walls[0]!.id}`);
+    await waitForScene(page, 'wall');
+    await tap(page, 'control:language');
+    await expect(page.locator('[data-locate="control:countdown"]')).toBeVisible({
+      timeout: 15_000,
+    });
+    await waitForScene(page, 'home', 15_000);
+    const state = await kioskState(page);
+    expect(state.locale).toBe('zh-CN');
+    await expect(page.locator('[data-locate="control:countdown"]')).toHaveCount(0);
+  } finally {
+    await server.close();
+  }
+});
+
+test('first boot shows a calm progress screen with real bytes and files, then home', async ({
+  page,
+}) => {
+  const server = await serveKiosk(DEMO_FEED);
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: 1_500_000,
+      uploadThroughput: 1_500_000,
+    });
+    await page.goto(server.url);
+    const numbers = page.locator('[data-locate="control:progress"]');
+    await expect(numbers).toContainText(/MB · \d+ \/ \d+ 文件/);
+    await expect(page.getByText('正在准备展陈内容')).toBeVisible();
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    await waitForScene(page, 'home', 120_000);
+  } finally {
+    await server.close();
+  }
+});

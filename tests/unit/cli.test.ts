@@ -1,0 +1,194 @@
+/** The staff CLI as staff run it: a real subprocess on real folders, checking exit codes and messages. */
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const TSX = join('node_modules', 'tsx', 'dist', 'cli.mjs');
+const FIXTURE = join('tests', 'fixtures', 'tiny-source');
+let work: string;
+
+function pack(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [TSX, 'src/cli/pack.ts', ...args], (error, out, err) =>
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out, err }),
+    );
+  });
+}
+
+async function source(
+  name: string,
+  edit?: (content: Record<string, unknown>) => void,
+): Promise<string> {
+  const dir = join(work, name);
+  await cp(FIXTURE, dir, { recursive: true });
+  if (edit) {
+    const file = join(dir, 'content.json');
+    const content = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    edit(content);
+    await writeFile(file, JSON.stringify(content));
+  }
+  return dir;
+}
+
+const workersOf = (c: Record<string, unknown>) => c.workers as Record<string, unknown>[];
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'kiosk-cli-'));
+  const r = await pack('keygen', '--out', join(work, 'keys'), '--name', 'hall');
+  expect(r.code).toBe(0);
+});
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+const key = () => join(work, 'keys', 'hall.key');
+const pub = () => join(work, 'keys', 'hall.pub');
+
+describe('pack CLI', () => {
+  it('keygen refuses to overwrite an existing key', async () => {
+    const r = await pack('keygen', '--out', join(work, 'keys'), '--name', 'hall');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/hall\.key: already exists/);
+  });
+
+  it('builds a good source into a signed feed that verifies, content-addressed', async () => {
+    const feed = join(work, 'feed-good');
+    const built = await pack('build', await source('good'), '--out', feed, '--key', key());
+    expect(built.code, built.err).toBe(0);
+    expect(built.out).toMatch(/built pack "tiny" version 1: 2 files/);
+    const index = JSON.parse(await readFile(join(feed, 'index.json'), 'utf8')) as {
+      format: string;
+      manifest: { sha256: string };
+    };
+    expect(index.format).toBe('kiosk-feed/1');
+    const objects = await readdir(join(feed, 'objects'));
+    expect(objects).toHaveLength(3); // content.json, the portrait, the manifest
+    expect(objects).toContain(index.manifest.sha256);
+    const verified = await pack('verify', feed, '--pub', pub());
+    expect(verified.code, verified.err).toBe(0);
+    expect(verified.out).toMatch(/ok: pack "tiny" version 1, 2 files/);
+  });
+
+  it('keeps an unchanged rebuild byte for byte and bumps the version of a changed one', async () => {
+    const feed = join(work, 'feed-rebuild');
+    const dir = await source('rebuild');
+    await pack('build', dir, '--out', feed, '--key', key());
+    const first = await readFile(join(feed, 'index.json'), 'utf8');
+    const again = await pack('build', dir, '--out', feed, '--key', key());
+    expect(again.out).toMatch(/left as it was/);
+    expect(await readFile(join(feed, 'index.json'), 'utf8')).toBe(first);
+    const content = JSON.parse(await readFile(join(dir, 'content.json'), 'utf8')) as {
+      hall: { welcome: { 'zh-CN': string } };
+    };
+    content.hall.welcome['zh-CN'] = '欢迎再次参观';
+    await writeFile(join(dir, 'content.json'), JSON.stringify(content));
+    const changed = await pack('build', dir, '--out', feed, '--key', key());
+    expect(changed.out).toMatch(/version 1 is not newer.*published as 2/);
+    expect((await pack('verify', feed, '--pub', pub())).code).toBe(0);
+  });
+
+  it('names the file and field when content breaks the schema, listing every problem', async () => {
+    const dir = await source('schema', (c) => {
+      const w = workersOf(c)[0]!;
+      w.honors = [];
+      delete (w.name as Record<string, string>)['zh-CN'];
+    });
+    const r = await pack('build', dir, '--out', join(work, 'feed-schema'), '--key', key());
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${join(dir, 'content.json')}: workers[0].name.zh-CN`);
+    expect(r.err).toMatch(/workers\[0\]\.honors needs at least one honour/);
+  });
+
+  it('refuses hostile paths and script-capable file types', async () => {
+    const dir = await source('hostile', (c) => {
+      workersOf(c)[0]!.portrait = '../../etc/passwd.webp';
+    });
+    const r = await pack('build', dir, '--out', join(work, 'feed-hostile'), '--key', key());
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/workers\[0\]\.portrait must be a relative path inside the pack/);
+    const svg = await source('svg', (c) => {
+      workersOf(c)[0]!.portrait = 'portraits/li.svg';
+    });
+    const r2 = await pack('build', svg, '--out', join(work, 'feed-svg'), '--key', key());
+    expect(r2.err).toMatch(/"portraits\/li\.svg" has a file type the kiosk does not accept/);
+  });
+
+  it('names a missing file, an empty file and a file that is not what its name says', async () => {
+    const dir = await source('files', (c) => {
+      const base = workersOf(c)[0]!;
+      c.workers = [
+        { ...base, id: 'a', portrait: 'portraits/missing.webp' },
+        { ...base, id: 'b', portrait: 'portraits/empty.webp' },
+        { ...base, id: 'c', portrait: 'portraits/fake.png' },
+      ];
+    });
+    await writeFile(join(dir, 'portraits', 'empty.webp'), '');
+    await writeFile(join(dir, 'portraits', 'fake.png'), 'GIF89a not a png');
+    const r = await pack('build', dir, '--out', join(work, 'feed-files'), '--key', key());
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${join(dir, 'portraits', 'missing.webp')}: is missing`);
+    expect(r.err).toContain(`${join(dir, 'portraits', 'empty.webp')}: is empty`);
+    expect(r.err).toContain(`${join(dir, 'portraits', 'fake.png')}: is not a PNG image`);
+  });
+
+  it('reports malformed JSON and a bad pack.json with the file named', async () => {
+    const dir = await source('json');
+    await writeFile(join(dir, 'content.json'), '{ "format": ');
+    const r = await pack('build', dir, '--out', join(work, 'feed-json'), '--key', key());
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/content\.json: is not valid UTF-8 JSON/);
+    await writeFile(join(dir, 'pack.json'), JSON.stringify({ pack: 'Bad Id', version: 0 }));
+    const r2 = await pack('build', dir, '--out', join(work, 'feed-json'), '--key', key());
+    expect(r2.err).toMatch(/pack\.json: pack must be a lowercase id/);
+    expect(r2.err).toMatch(/pack\.json: version must be 1 or more/);
+  });
+
+  it('refuses a bad key file', async () => {
+    const bad = join(work, 'bad.key');
+    await writeFile(bad, 'hello');
+    const r = await pack(
+      'build',
+      await source('badkey'),
+      '--out',
+      join(work, 'feed-badkey'),
+      '--key',
+      bad,
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/bad\.key: must be a PEM "PRIVATE KEY"/);
+  });
+
+  it('verify catches a flipped byte in an object, a tampered index and the wrong key', async () => {
+    const feed = join(work, 'feed-tamper');
+    await pack('build', await source('tamper'), '--out', feed, '--key', key());
+    const index = JSON.parse(await readFile(join(feed, 'index.json'), 'utf8')) as {
+      manifest: { sha256: string };
+    };
+    const objects = (await readdir(join(feed, 'objects'))).filter(
+      (o) => o !== index.manifest.sha256,
+    );
+    const victim = join(feed, 'objects', objects[0]!);
+    const bytes = await readFile(victim);
+    bytes[bytes.length - 1]! ^= 0xff;
+    await writeFile(victim, bytes);
+    const r = await pack('verify', feed, '--pub', pub());
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/SHA-256 does not match its name \(corrupted\)/);
+
+    const wrongKey = await pack('verify', feed); // the demo key did not sign this feed
+    expect(wrongKey.err).toMatch(/index\.json\.sig: does not verify/);
+
+    const text = await readFile(join(feed, 'index.json'), 'utf8');
+    await writeFile(join(feed, 'index.json'), text.replace('"version": 1', '"version": 9'));
+    const tampered = await pack('verify', feed, '--pub', pub());
+    expect(tampered.err).toMatch(/does not verify/);
+  });
+
+  it('exits 2 with usage for unknown commands and missing arguments', async () => {
+    for (const args of [[], ['frobnicate'], ['build'], ['verify'], ['build', 'x', '--bogus']]) {
+      const r = await pack(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toMatch(/usage:/);
+    }
+  });
+});
