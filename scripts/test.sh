@@ -8,7 +8,7 @@ step() { printf '\n\033[1m› %s\033[0m\n' "$*"; }
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-fc-list 2>/dev/null | grep -q 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep 'Noto Sans CJK' >/dev/null || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   step "installing Debian packages the browser tests need: ${missing[*]}"
   if [ "$(id -u)" -ne 0 ]; then

@@ -2,6 +2,7 @@
 import type { Locale } from '../i18n/strings';
 import type { LoadedPack } from '../sync/load-pack';
 import type { SyncProgress } from '../sync/sync-feed';
+import type { Rect } from './test-seam';
 
 export type Scene =
   | { name: 'boot' }
@@ -11,8 +12,6 @@ export type Scene =
   | { name: 'story'; workerId: string; wallId?: string }
   | { name: 'video'; workerId: string; index: number; wallId?: string }
   | { name: 'history'; timelineId: string };
-
-export type Rect = { x: number; y: number; width: number; height: number };
 
 class KioskState {
   scene = $state.raw<Scene>({ name: 'boot' });

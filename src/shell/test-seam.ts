@@ -1,7 +1,9 @@
 /** `window.kiosk`: the small automation and diagnostics surface described in DESIGN.md. */
 import type { LogEntry } from '../sync/staff-log';
 import type { SyncResult } from '../sync/sync-feed';
-import type { Rect } from './kiosk.svelte';
+
+/** A rectangle in CSS px relative to the viewport. */
+export type Rect = { x: number; y: number; width: number; height: number };
 
 export interface KioskSeam {
   state(): {

@@ -5,6 +5,7 @@ import { buildPack } from '../../src/cli/build-pack';
 import { readPrivateKey } from '../../src/cli/keys';
 import type { Content } from '../../src/content/schema';
 import { startServer, type RunningServer } from '../../src/server/serve';
+import type {} from '../../src/shell/test-seam'; // declares window.kiosk
 
 export const DEMO_SOURCE = 'media/demo';
 export const DEMO_KEY = 'media/demo/keys/demo.key';

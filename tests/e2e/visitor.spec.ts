@@ -88,7 +88,7 @@ test('first boot shows a calm progress screen with real bytes and files, then ho
     });
     await page.goto(server.url);
     const numbers = page.locator('[data-locate="control:progress"]');
-    await expect(numbers).toContainText(/MB · \d+ \/ \d+ 文件/);
+    await expect(numbers).toContainText(/MB · \d+ \/ \d+\s+文件/);
     await expect(page.getByText('正在准备展陈内容')).toBeVisible();
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
