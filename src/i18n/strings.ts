@@ -30,8 +30,8 @@ export const STRINGS = {
   region: t('地区', 'District'),
   role: t('岗位', 'Role'),
   sample: t('示例', 'Sample'),
-  previous: t('上一章', 'Previous'),
-  next: t('下一章', 'Next'),
+  previous: t('上一页', 'Previous'),
+  next: t('下一页', 'Next'),
   countdownTitle: t('还在浏览吗？', 'Still there?'),
   countdownDetail: t(
     '秒后返回首页，轻触屏幕继续',

@@ -6,7 +6,7 @@ import type { SyncResult } from '../sync/sync-feed';
 import { IdleClock } from './idle-clock';
 import { kiosk } from './kiosk.svelte';
 import { installLockdown } from './lockdown';
-import { loadSettings } from './settings';
+import { loadSettings, usesDemoKey } from './settings';
 import { connectServiceWorker } from './sw-bridge';
 import { startFrameMeter } from './frame-meter';
 import { installTestSeam, locateInDom } from './test-seam';
@@ -19,6 +19,12 @@ export async function bootKiosk(): Promise<() => void> {
   disposers.push(meter.dispose);
   const settings = await loadSettings();
   const sw = connectServiceWorker();
+  if (usesDemoKey(settings) && !(await readStaffLog()).some((e) => e.code === 'demo-key'))
+    await logStaff(
+      'warn',
+      'demo-key',
+      'this kiosk trusts the public demo key, so anyone could sign packs for it; build it with your own key before opening to visitors',
+    );
 
   const clock = new IdleClock(
     settings.idleSeconds * 1000,
