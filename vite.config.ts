@@ -8,6 +8,9 @@ const DEMO_PUBLIC_KEY_FILE = 'media/demo/keys/demo.pub';
 const publicKeyFile = process.env.KIOSK_FEED_PUBLIC_KEY_FILE ?? DEMO_PUBLIC_KEY_FILE;
 const publicKey = readFileSync(publicKeyFile, 'utf8').trim();
 const demoPublicKey = readFileSync(DEMO_PUBLIC_KEY_FILE, 'utf8').trim();
+// Where kiosks look for the feed: same origin by default; another host must send CORS headers.
+const feedUrl = process.env.KIOSK_FEED_URL ?? '/feed/';
+const feedOrigin = /^https?:\/\//.test(feedUrl) ? new URL(feedUrl).origin : null;
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 export default defineConfig({
@@ -15,9 +18,16 @@ export default defineConfig({
     __FEED_PUBLIC_KEY__: JSON.stringify(publicKey),
     __DEMO_PUBLIC_KEY__: JSON.stringify(demoPublicKey),
     __APP_VERSION__: JSON.stringify(pkg.version),
+    __FEED_URL__: JSON.stringify(feedUrl),
   },
   plugins: [
     svelte(),
+    {
+      // The page's Content Security Policy lets it fetch from its own origin and the feed's only.
+      name: 'kiosk-feed-csp',
+      transformIndexHtml: (html) =>
+        feedOrigin ? html.replace("connect-src 'self'", `connect-src 'self' ${feedOrigin}`) : html,
+    },
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',

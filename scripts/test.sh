@@ -20,8 +20,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step 'installing npm packages (npm ci)'
-  npm ci --no-audit --no-fund
+  # `npm install`, not `npm ci`: the registry mirror here lacks some other-platform optional
+  # packages (rollup's), so the lock file cannot list them and `npm ci` refuses it.
+  step 'installing npm packages (npm install)'
+  npm install --no-audit --no-fund
 fi
 
 step 'lint (eslint, prettier)'

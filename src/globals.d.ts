@@ -2,3 +2,4 @@
 declare const __FEED_PUBLIC_KEY__: string;
 declare const __DEMO_PUBLIC_KEY__: string;
 declare const __APP_VERSION__: string;
+declare const __FEED_URL__: string;

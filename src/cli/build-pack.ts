@@ -52,11 +52,10 @@ export async function buildPack(opts: BuildOptions): Promise<BuildResult> {
   let version = wanted;
   let manifest = await encodeManifest(version, contentSha, files);
   if (previous && version <= previous.version) {
-    const unchanged = version === previous.version && manifest.sha === previous.manifestSha;
-    if (!unchanged) {
-      version = previous.version + 1;
-      manifest = await encodeManifest(version, contentSha, files);
-    }
+    // Same files as the feed's current pack? Then keep its version rather than bump it.
+    const asPrevious = await encodeManifest(previous.version, contentSha, files);
+    version = asPrevious.sha === previous.manifestSha ? previous.version : previous.version + 1;
+    manifest = await encodeManifest(version, contentSha, files);
   }
   const { bytes: manifestBytes, sha: manifestSha } = manifest;
   if (await writeObject(objectsDir, manifestSha, manifestBytes)) newObjects++;
@@ -86,7 +85,9 @@ export async function buildPack(opts: BuildOptions): Promise<BuildResult> {
 async function writeObject(dir: string, sha: string, bytes: Uint8Array): Promise<boolean> {
   const file = join(dir, sha);
   const existing = await stat(file).catch(() => null);
-  if (existing?.size === bytes.length) return false;
+  // An object already there is kept only if its bytes really are these (a damaged copy is replaced).
+  if (existing?.size === bytes.length && (await sha256Hex(await readFile(file))) === sha)
+    return false;
   await atomicWrite(file, bytes);
   return true;
 }

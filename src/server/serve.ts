@@ -35,7 +35,13 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
   const appRoot = resolve(opts.appDir);
   const feedRoot = resolve(opts.feedDir);
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      res.writeHead(400, { 'Content-Type': 'text/plain' }).end('bad request');
+      return;
+    }
     const inFeed = path === '/feed' || path.startsWith('/feed/');
     const root = inFeed ? feedRoot : appRoot;
     const rel = inFeed ? path.slice('/feed'.length) : path;
@@ -65,7 +71,10 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
                 : 'public, max-age=3600',
         });
         if (req.method === 'HEAD') res.end();
-        else createReadStream(target.path).pipe(res);
+        else
+          createReadStream(target.path)
+            .on('error', () => res.destroy()) // removed between stat and read: drop the response
+            .pipe(res);
       },
       () => res.writeHead(500).end('server error'),
     );

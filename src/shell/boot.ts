@@ -1,9 +1,9 @@
 /** Starts the kiosk: lockdown, service worker, live pack, feed sync, idle clock and the test seam. */
-import { loadActivePack } from '../sync/load-pack';
+import { loadPack, type LoadedPack } from '../sync/load-pack';
+import { readPointers } from '../sync/pointers';
 import { logStaff, readStaffLog } from '../sync/staff-log';
 import { SyncRunner } from '../sync/sync-runner';
 import type { SyncResult } from '../sync/sync-feed';
-import { IdleClock } from './idle-clock';
 import { kiosk } from './kiosk.svelte';
 import { installLockdown } from './lockdown';
 import { loadSettings, usesDemoKey } from './settings';
@@ -11,6 +11,7 @@ import { connectServiceWorker } from './sw-bridge';
 import { startFrameMeter } from './frame-meter';
 import { installTestSeam, locateInDom } from './test-seam';
 import { holdWakeLock } from './wake-lock';
+import { watchPresence } from './presence';
 
 /** Boots everything and returns one disposer that undoes it all. */
 export async function bootKiosk(): Promise<() => void> {
@@ -26,53 +27,32 @@ export async function bootKiosk(): Promise<() => void> {
       'this kiosk trusts the public demo key, so anyone could sign packs for it; build it with your own key before opening to visitors',
     );
 
-  const clock = new IdleClock(
-    settings.idleSeconds * 1000,
-    settings.countdownSeconds * 1000,
-    Date.now(),
-  );
-  const touch = () => {
-    clock.touch(Date.now());
-    kiosk.countdown = null;
-  };
-  window.addEventListener('pointerdown', touch, { capture: true });
-  window.addEventListener('keydown', touch, { capture: true });
+  const quietMs = settings.activateAfterIdleSeconds * 1000;
+  // A new app version waiting in the service worker takes over only while nobody is there.
+  const presence = watchPresence(settings, (p) => {
+    if (p.visitorAway(quietMs)) sw.applyUpdateIfWaiting();
+  });
   const onOnline = () => (kiosk.online = navigator.onLine);
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOnline);
-  const tick = setInterval(() => {
-    const status = clock.status(Date.now());
-    kiosk.idleSeconds = Math.floor(status.idleMs / 1000);
-    const away = kiosk.scene.name === 'home' || kiosk.scene.name === 'boot';
-    if (status.phase === 'expired' && !away) kiosk.reset();
-    kiosk.countdown = status.phase === 'countdown' && !away ? status.secondsLeft : null;
-    if (status.idleMs >= settings.activateAfterIdleSeconds * 1000) sw.applyUpdateIfWaiting();
-  }, 250);
   disposers.push(() => {
-    clearInterval(tick);
-    window.removeEventListener('pointerdown', touch, { capture: true });
-    window.removeEventListener('keydown', touch, { capture: true });
+    presence.dispose();
     window.removeEventListener('online', onOnline);
     window.removeEventListener('offline', onOnline);
   });
 
+  /** Shows the live pack; if it cannot be loaded, the previous one, so the screen is never blank. */
   const showLivePack = async () => {
-    try {
-      const pack = await loadActivePack();
-      if (!pack) return;
-      kiosk.pack = pack;
-      kiosk.bootProblem = null;
-      if (kiosk.scene.name === 'boot' || kiosk.scene.name === 'home') kiosk.go({ name: 'home' });
-      if (!performance.getEntriesByName('kiosk:home-ready').length)
-        performance.mark('kiosk:home-ready');
-      else kiosk.reset();
-    } catch (e) {
-      await logStaff(
-        'error',
-        'load-failed',
-        `the live pack could not be loaded: ${(e as Error).message}`,
-      );
-    }
+    const pack = await loadLivePack();
+    if (!pack) return;
+    const fresh = kiosk.pack === null;
+    const sameVersion = kiosk.pack?.pointer.indexSha === pack.pointer.indexSha;
+    kiosk.pack = pack;
+    kiosk.bootProblem = null;
+    if (fresh || kiosk.scene.name === 'boot') kiosk.go({ name: 'home' });
+    else if (!sameVersion) kiosk.reset(); // a new pack: whatever was open may no longer exist
+    if (!performance.getEntriesByName('kiosk:home-ready').length)
+      performance.mark('kiosk:home-ready');
   };
 
   // Objects are served by the worker; without it, images and videos of the pack cannot load.
@@ -88,7 +68,7 @@ export async function bootKiosk(): Promise<() => void> {
     feedUrl: settings.feedUrl,
     publicKey: settings.publicKey,
     intervalMs: settings.checkMinutes * 60_000,
-    whenIdle: (signal) => waitUntilIdle(clock, settings.activateAfterIdleSeconds * 1000, signal),
+    whenIdle: (signal) => presence.whenAway(quietMs, signal),
     onProgress: (p) => (kiosk.progress = p),
     onResult: async (r: SyncResult) => {
       if (r.outcome === 'activated') await showLivePack();
@@ -125,17 +105,27 @@ export async function bootKiosk(): Promise<() => void> {
   return () => disposers.reverse().forEach((d) => d());
 }
 
-/** Resolves once nobody has touched the screen for `quietMs`. */
-function waitUntilIdle(clock: IdleClock, quietMs: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const poll = setInterval(() => {
-      if (signal.aborted) {
-        clearInterval(poll);
-        reject(signal.reason as Error);
-      } else if (clock.status(Date.now()).idleMs >= quietMs) {
-        clearInterval(poll);
-        resolve();
-      }
-    }, 1000);
-  });
+/** The active pack, else the previous one (logged), else null: a broken pack never blanks the screen. */
+async function loadLivePack(): Promise<LoadedPack | null> {
+  const { active, previous } = await readPointers();
+  for (const pointer of [active, previous]) {
+    if (!pointer) continue;
+    try {
+      const pack = await loadPack(pointer);
+      if (pointer !== active)
+        await logStaff(
+          'warn',
+          'fallback',
+          `showing the previous pack, version ${pointer.version}, instead`,
+        );
+      return pack;
+    } catch (e) {
+      await logStaff(
+        'error',
+        'load-failed',
+        `pack version ${pointer.version} could not be loaded: ${(e as Error).message}`,
+      );
+    }
+  }
+  return null;
 }

@@ -13,7 +13,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  feedUrl: '/feed/',
+  feedUrl: __FEED_URL__,
   publicKey: __FEED_PUBLIC_KEY__,
   idleSeconds: 90,
   countdownSeconds: 10,
@@ -24,22 +24,33 @@ export const DEFAULT_SETTINGS: Settings = {
 /** True when the build still trusts the demo key, which the staff panel flags. */
 export const usesDemoKey = (s: Settings) => s.publicKey === __DEMO_PUBLIC_KEY__;
 
-const NUMERIC: (keyof Settings)[] = [
-  'idleSeconds',
-  'countdownSeconds',
-  'checkMinutes',
-  'activateAfterIdleSeconds',
-];
+/** Allowed range of each numeric setting; a saved or typed value outside it is clamped. */
+const RANGES: Record<
+  'idleSeconds' | 'countdownSeconds' | 'checkMinutes' | 'activateAfterIdleSeconds',
+  [number, number]
+> = {
+  idleSeconds: [5, 3600],
+  countdownSeconds: [1, 60],
+  checkMinutes: [1, 24 * 60],
+  activateAfterIdleSeconds: [5, 3600],
+};
 
 export async function loadSettings(search = location.search): Promise<Settings> {
   const saved = (await get<Partial<Settings>>('settings', stateStore).catch(() => undefined)) ?? {};
   const merged: Settings = { ...DEFAULT_SETTINGS, ...saved };
   const params = new URLSearchParams(search);
-  for (const key of NUMERIC) {
+  for (const [key, [min, max]] of Object.entries(RANGES) as [
+    keyof typeof RANGES,
+    [number, number],
+  ][]) {
     const raw = params.get(key);
-    const n = raw === null ? NaN : Number(raw);
-    if (Number.isFinite(n) && n > 0) (merged[key] as number) = n;
+    const wanted = raw === null ? merged[key] : Number(raw);
+    const n = Number.isFinite(wanted) ? wanted : DEFAULT_SETTINGS[key];
+    merged[key] = Math.min(max, Math.max(min, n));
   }
   merged.countdownSeconds = Math.min(merged.countdownSeconds, merged.idleSeconds);
+  if (typeof merged.feedUrl !== 'string' || !merged.feedUrl)
+    merged.feedUrl = DEFAULT_SETTINGS.feedUrl;
+  if (!merged.feedUrl.endsWith('/')) merged.feedUrl += '/';
   return merged;
 }

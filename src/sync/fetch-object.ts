@@ -4,7 +4,7 @@ import { sha256Hex } from '../feed/crypto';
 /** Why an object was refused; `transient` failures are retried later, the rest reject the pack. */
 export class ObjectError extends Error {
   constructor(
-    readonly code: 'network' | 'http' | 'truncated' | 'corrupt' | 'empty',
+    readonly code: 'network' | 'http' | 'truncated' | 'corrupt' | 'empty' | 'too-large',
     message: string,
     readonly transient: boolean,
   ) {
@@ -79,4 +79,42 @@ export async function fetchVerified(
       false,
     );
   return buffer;
+}
+
+/**
+ * Reads a small unsigned-yet body (the index and its signature) with a hard cap, so a captive
+ * portal or a misconfigured server streaming something huge cannot exhaust memory.
+ */
+export async function readSmallBody(
+  response: Response,
+  max: number,
+  what: string,
+): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > max)
+        throw new ObjectError(
+          'too-large',
+          `${what} is larger than ${max} bytes; is this really the feed?`,
+          false,
+        );
+      chunks.push(value);
+    }
+  } finally {
+    reader.cancel().catch(() => {});
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }

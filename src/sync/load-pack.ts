@@ -2,7 +2,7 @@
 import { parseContent, type Content } from '../content/schema';
 import { ManifestSchema, parseJsonFile } from '../feed/format';
 import { objectUrl, readObject } from './object-store';
-import { readPointers, type PackPointer } from './pointers';
+import type { PackPointer } from './pointers';
 
 export interface LoadedPack {
   pointer: PackPointer;
@@ -11,13 +11,7 @@ export interface LoadedPack {
   urlFor(path: string | undefined): string | null;
 }
 
-/** The live pack, or null when none is live yet; throws when storage lost part of it. */
-export async function loadActivePack(): Promise<LoadedPack | null> {
-  const { active } = await readPointers();
-  if (!active) return null;
-  return loadPack(active);
-}
-
+/** Loads a pack from storage; throws when storage lost part of it or it no longer validates. */
 export async function loadPack(pointer: PackPointer): Promise<LoadedPack> {
   const manifestBytes = await readObject(pointer.manifestSha);
   if (!manifestBytes)

@@ -16,7 +16,11 @@ export async function hasObject(sha256: string): Promise<boolean> {
 export async function putObject(sha256: string, bytes: Uint8Array, type: string): Promise<void> {
   const response = new Response(bytes as Uint8Array<ArrayBuffer>, {
     status: 200,
-    headers: { 'Content-Type': type, 'Content-Length': String(bytes.length) },
+    headers: {
+      'Content-Type': type,
+      'Content-Length': String(bytes.length),
+      'X-Content-Type-Options': 'nosniff',
+    },
   });
   await (await open()).put(objectUrl(sha256), response);
 }

@@ -1,5 +1,5 @@
 /** IndexedDB pointers that say which pack is live; activation is one strict-durability write. */
-import { createStore, get } from 'idb-keyval';
+import { createStore, del, get, set } from 'idb-keyval';
 
 const DB = 'kiosk-state';
 const STORE = 'kv';
@@ -23,45 +23,77 @@ export interface PackPointer {
 export interface Pointers {
   active: PackPointer | null;
   previous: PackPointer | null;
+  /** A pack being downloaded or waiting to go live; garbage collection keeps its objects. */
+  staging: PackPointer | null;
   /** Highest version ever made live; lower or equal versions are refused (no rollback or replay). */
   highestVersion: number;
 }
 
 /** Reads the pointers (defaults when the database is new). */
 export async function readPointers(): Promise<Pointers> {
-  const [active, previous, highestVersion] = await Promise.all([
+  const [active, previous, staging, highestVersion] = await Promise.all([
     get<PackPointer>('active', stateStore),
     get<PackPointer>('previous', stateStore),
+    get<PackPointer>('staging', stateStore),
     get<number>('highestVersion', stateStore),
   ]);
   return {
     active: active ?? null,
     previous: previous ?? null,
+    staging: staging ?? null,
     highestVersion: highestVersion ?? 0,
   };
+}
+
+/** Records (or clears) the pack being staged, so garbage collection leaves its objects alone. */
+export async function setStaging(pointer: PackPointer | null): Promise<void> {
+  if (pointer) await set('staging', pointer, stateStore);
+  else await del('staging', stateStore);
+}
+
+/** Thrown when a newer pack went live meanwhile (another tab, or an import): nothing was written. */
+export class StaleActivation extends Error {
+  constructor(version: number, highest: number) {
+    super(
+      `version ${version} is no longer newer than version ${highest}, which went live meanwhile`,
+    );
+    this.name = 'StaleActivation';
+  }
 }
 
 /**
  * Makes `next` live: `previous` ← old active, `active` ← next, `highestVersion` ← next.version,
  * in one transaction committed with strict durability (idb-keyval cannot ask for it), so a power
- * cut leaves either the old pack or the new one, never a mix.
+ * cut leaves either the old pack or the new one, never a mix. The version is checked again inside
+ * the transaction, so a slower run can never move the kiosk back to an older pack. Re-activating
+ * the live pack itself (a repair of missing objects) is allowed.
  */
 export async function activatePointer(next: PackPointer): Promise<void> {
   const db = await openRaw();
+  let stale: StaleActivation | null = null;
   try {
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction(STORE, 'readwrite', { durability: 'strict' });
       const store = tx.objectStore(STORE);
-      const read = store.get('active');
-      read.onsuccess = () => {
-        const current = read.result as PackPointer | undefined;
-        if (current && current.indexSha !== next.indexSha) store.put(current, 'previous');
+      const readActive = store.get('active');
+      const readHighest = store.get('highestVersion');
+      readHighest.onsuccess = () => {
+        const current = readActive.result as PackPointer | undefined;
+        const highest = (readHighest.result as number | undefined) ?? 0;
+        const repair = current?.indexSha === next.indexSha;
+        if (!repair && next.version <= highest) {
+          stale = new StaleActivation(next.version, highest);
+          tx.abort();
+          return;
+        }
+        if (current && !repair) store.put(current, 'previous');
         store.put(next, 'active');
-        store.put(next.version, 'highestVersion');
+        store.put(Math.max(highest, next.version), 'highestVersion');
+        store.delete('staging');
       };
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+      tx.onabort = () => reject(stale ?? tx.error ?? new Error('IndexedDB transaction aborted'));
     });
   } finally {
     db.close();

@@ -9,6 +9,8 @@ export interface LogEntry {
   level: 'info' | 'warn' | 'error';
   code: string;
   message: string;
+  /** How many times in a row this same entry was logged (a hall offline for a week logs one line). */
+  repeats?: number;
 }
 
 /** Adds an entry (also to the console, for anyone watching devtools). */
@@ -21,10 +23,19 @@ export async function logStaff(
   (level === 'error' ? console.error : level === 'warn' ? console.warn : console.info)(
     `[kiosk] ${code}: ${message}`,
   );
-  await update<LogEntry[]>('log', (old) => [entry, ...(old ?? [])].slice(0, LOG_LIMIT), stateStore);
+  await update<LogEntry[]>(
+    'log',
+    (old = []) => {
+      const last = old[0];
+      if (last && last.code === code && last.message === message && last.level === level)
+        return [{ ...entry, repeats: (last.repeats ?? 1) + 1 }, ...old.slice(1)];
+      return [entry, ...old].slice(0, LOG_LIMIT);
+    },
+    stateStore,
+  ).catch((e: unknown) => console.error('[kiosk] staff log not written', e));
 }
 
 /** Entries newest first. */
 export async function readStaffLog(): Promise<LogEntry[]> {
-  return (await get<LogEntry[]>('log', stateStore)) ?? [];
+  return (await get<LogEntry[]>('log', stateStore).catch(() => undefined)) ?? [];
 }

@@ -12,9 +12,15 @@ import {
   type Manifest,
 } from '../feed/format';
 import { missingReferences } from '../feed/pack-check';
-import { ObjectError, fetchVerified } from './fetch-object';
+import { ObjectError, fetchVerified, readSmallBody } from './fetch-object';
 import { deleteObjectsExcept, hasObject, putObject, readObject } from './object-store';
-import { activatePointer, readPointers, type PackPointer } from './pointers';
+import {
+  StaleActivation,
+  activatePointer,
+  readPointers,
+  setStaging,
+  type PackPointer,
+} from './pointers';
 import { logStaff } from './staff-log';
 import { activationMode, advance, type SyncOutcome, type SyncPhase } from './sync-machine';
 
@@ -99,7 +105,9 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
         'expired',
         `the feed's index expired on ${index.expires}; content keeps playing, please publish a fresh pack`,
       );
-    if (verdict === 'same') {
+    // The live pack again: up to date, unless storage lost some of its objects (then repair them).
+    const repair = verdict === 'same' && pointers.active !== null;
+    if (repair && (await missingObjects(pointers.active!.objects)).length === 0) {
       go('idle');
       return {
         outcome: 'up-to-date',
@@ -122,13 +130,25 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
         'mix-and-match',
         `the manifest is for version ${manifest.version} but the signed index is version ${index.version}`,
       );
-
-    // Kept as an object too, so the pack can be loaded offline once live.
+    const pointer: PackPointer = {
+      pack: index.pack,
+      version: index.version,
+      indexSha,
+      manifestSha: index.manifest.sha256,
+      contentSha: manifest.content,
+      objects: [index.manifest.sha256, ...manifest.files.map((f) => f.sha256)],
+      expires: index.expires,
+      activatedAt: '',
+    };
+    // Staged before the first byte is stored, so garbage collection leaves these objects alone;
+    // the manifest is kept as an object too, so the pack loads offline once live.
+    await setStaging(pointer);
     await storeObject(index.manifest.sha256, manifestBytes, 'application/json');
 
     go('downloading');
-    const missing: Manifest['files'] = [];
-    for (const f of manifest.files) if (!(await hasObject(f.sha256))) missing.push(f);
+    // Only what storage lacks is fetched (resume by hash); two paths with the same bytes, once.
+    const lacking = new Set(await missingObjects(manifest.files.map((f) => f.sha256)));
+    const missing = manifest.files.filter((f) => lacking.delete(f.sha256));
     progress.filesTotal = manifest.files.length;
     progress.filesDone = manifest.files.length - missing.length;
     progress.bytesTotal = missing.reduce((n, f) => n + f.size, 0);
@@ -153,36 +173,39 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
 
     go('verifying');
     await checkStoredPack(manifest);
-    const pointer: PackPointer = {
-      pack: index.pack,
-      version: index.version,
-      indexSha,
-      manifestSha: index.manifest.sha256,
-      contentSha: manifest.content,
-      objects: [index.manifest.sha256, ...manifest.files.map((f) => f.sha256)],
-      expires: index.expires,
-      activatedAt: '',
-    };
-    if (
-      activationMode({ hasActive: pointers.active !== null, staffPresent: opts.staffPresent }) ===
-      'when-idle'
-    ) {
+    const mode = activationMode({
+      hasActive: pointers.active !== null && !repair,
+      staffPresent: opts.staffPresent,
+    });
+    if (mode === 'when-idle') {
       go('waiting-for-idle');
       await opts.whenIdle(signal);
+      // The wait may have been long: look again that nothing went missing meanwhile.
+      const lost = await missingObjects(pointer.objects);
+      if (lost.length)
+        throw new Error(`${lost.length} objects vanished from storage while waiting`);
     }
     go('activating');
-    await activatePointer({ ...pointer, activatedAt: new Date(now()).toISOString() });
+    try {
+      await activatePointer({ ...pointer, activatedAt: new Date(now()).toISOString() });
+    } catch (e: unknown) {
+      if (!(e instanceof StaleActivation)) throw e;
+      go('idle');
+      return { outcome: 'up-to-date', version: index.version, reason: e.message };
+    }
     await logStaff(
       'info',
       'activated',
-      `pack "${index.pack}" version ${index.version} is now live`,
+      repair
+        ? `pack "${index.pack}" version ${index.version} repaired: objects missing from storage were fetched again`
+        : `pack "${index.pack}" version ${index.version} is now live`,
     );
     await collectGarbage();
     go('idle');
     return {
       outcome: 'activated',
       version: index.version,
-      reason: `version ${index.version} activated`,
+      reason: repair ? `version ${index.version} repaired` : `version ${index.version} activated`,
     };
   } catch (e) {
     if (signal.aborted) throw e;
@@ -197,6 +220,8 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
         ? `feed check failed: ${reason}; what is live stays live, will retry`
         : `feed version ${version ?? '?'} refused: ${reason}; what is live stays live`,
     );
+    // A refused pack's objects are dropped; a passing failure keeps them to resume by hash.
+    if (!transient) await setStaging(null).then(collectGarbage, () => {});
     progress.phase = 'idle';
     opts.onProgress?.({ ...progress });
     return { outcome: transient ? 'failed' : 'rejected', version, reason };
@@ -212,10 +237,13 @@ async function fetchIndex(feedUrl: string, publicKey: string, signal: AbortSigna
   if (sigRes.status === 404)
     throw new Rejection('signature-missing', 'index.json.sig is missing; the feed is not signed');
   if (!sigRes.ok) throw new Error(`index.json.sig answered HTTP ${sigRes.status}`);
-  const indexBytes = new Uint8Array(await indexRes.arrayBuffer());
+  const [indexBytes, sigBytes] = await Promise.all([
+    readSmall(indexRes, MAX_INDEX_BYTES, 'index.json'),
+    readSmall(sigRes, MAX_SIGNATURE_BYTES, 'index.json.sig'),
+  ]);
   let signature: Uint8Array;
   try {
-    signature = fromBase64(await sigRes.text());
+    signature = fromBase64(new TextDecoder().decode(sigBytes));
   } catch {
     throw new Rejection('signature-invalid', 'index.json.sig is not a base64 signature');
   }
@@ -228,6 +256,18 @@ async function fetchIndex(feedUrl: string, publicKey: string, signal: AbortSigna
     parseJsonFile(FeedIndexSchema, indexBytes, 'index.json'),
   );
   return { index, indexSha: await sha256Hex(indexBytes) };
+}
+
+const MAX_INDEX_BYTES = 64 * 1024;
+const MAX_SIGNATURE_BYTES = 1024;
+
+async function readSmall(response: Response, max: number, what: string): Promise<Uint8Array> {
+  try {
+    return await readSmallBody(response, max, what);
+  } catch (e) {
+    if (e instanceof ObjectError) throw new Rejection(e.code, e.message);
+    throw new Error(`connection lost while reading ${what}`, { cause: e });
+  }
 }
 
 async function fetchOrFail(url: string, signal: AbortSignal): Promise<Response> {
@@ -309,11 +349,22 @@ async function checkStoredPack(manifest: Manifest): Promise<void> {
   if (missing.length) throw new Rejection('content-invalid', missing.slice(0, 5).join('; '));
 }
 
-/** Keeps the objects of `active` and `previous` (rollback stays one tap), drops the rest. */
+/** Keeps the objects of `active`, `previous` (rollback stays one tap) and `staging`; drops the rest. */
 async function collectGarbage(): Promise<void> {
-  const { active, previous } = await readPointers();
-  const keep = new Set([...(active?.objects ?? []), ...(previous?.objects ?? [])]);
-  if (keep.size) await deleteObjectsExcept(keep);
+  const { active, previous, staging } = await readPointers();
+  const keep = new Set([
+    ...(active?.objects ?? []),
+    ...(previous?.objects ?? []),
+    ...(staging?.objects ?? []),
+  ]);
+  if (active) await deleteObjectsExcept(keep);
+}
+
+/** The hashes among `objects` that are not in storage. */
+async function missingObjects(objects: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const sha of objects) if (!(await hasObject(sha))) out.push(sha);
+  return out;
 }
 
 function mb(bytes: number): string {

@@ -1,6 +1,6 @@
 /** Runs feed checks one at a time: at boot, on a schedule with back-off, and when staff ask. */
 import { syncFeed, type SyncProgress, type SyncResult } from './sync-feed';
-import { DEFAULT_SCHEDULE, nextCheck, type Schedule } from './sync-machine';
+import { DEFAULT_SCHEDULE, nextCheck, type Schedule, type SyncOutcome } from './sync-machine';
 
 export interface SyncRunnerOptions {
   feedUrl: string;
@@ -47,30 +47,40 @@ export class SyncRunner {
     if (this.#current) return this.#current.run;
     clearTimeout(this.#timer);
     const abort = new AbortController();
-    const run = syncFeed({ ...this.opts, staffPresent, signal: abort.signal }).then(
-      async (result) => {
-        await this.opts.onResult(result);
-        this.#scheduleAfter(result);
-        return result;
-      },
-    );
+    // One sync at a time across tabs too: garbage collection must not race another tab's download.
+    const sync = () => syncFeed({ ...this.opts, staffPresent, signal: abort.signal });
+    const locked = navigator.locks
+      ? navigator.locks.request('kiosk-sync', { signal: abort.signal }, sync)
+      : sync();
+    const run = locked.then(async (result) => {
+      await this.opts.onResult(result);
+      return result;
+    });
     const current = { run, abort };
     this.#current = current;
-    const clear = () => {
-      if (this.#current === current) this.#current = null;
-    };
-    run.then(clear, clear);
+    // Whatever happens (even an unexpected error), the next check is scheduled; a run cancelled
+    // by check-now leaves the scheduling to that run.
+    run.then(
+      (result) => this.#settle(current, result.outcome),
+      () => this.#settle(current, abort.signal.aborted ? null : 'failed'),
+    );
     return run;
   }
 
-  #scheduleAfter(result: SyncResult): void {
+  #settle(current: { run: Promise<SyncResult> }, outcome: SyncOutcome | null): void {
+    if (this.#current === current) this.#current = null;
+    if (outcome) this.#scheduleAfter(outcome);
+  }
+
+  #scheduleAfter(outcome: SyncOutcome): void {
     if (this.#disposed) return;
     const config = { ...DEFAULT_SCHEDULE, intervalMs: this.opts.intervalMs };
-    this.#schedule = nextCheck(this.#schedule, result.outcome, Date.now(), config);
+    this.#schedule = nextCheck(this.#schedule, outcome, Date.now(), config);
     clearTimeout(this.#timer);
     this.#timer = setTimeout(
       () => void this.#run(false).catch(() => {}),
-      this.#schedule.nextAt - Date.now(),
+      // setTimeout misfires beyond 2^31-1 ms; the schedule never needs more than a day anyway.
+      Math.min(2 ** 31 - 1, Math.max(1000, this.#schedule.nextAt - Date.now())),
     );
   }
 }

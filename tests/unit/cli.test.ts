@@ -85,6 +85,11 @@ describe('pack CLI', () => {
     const changed = await pack('build', dir, '--out', feed, '--key', key());
     expect(changed.out).toMatch(/version 1 is not newer.*published as 2/);
     expect((await pack('verify', feed, '--pub', pub())).code).toBe(0);
+    // pack.json still says 1; an identical rebuild must not climb to 3, 4, … each time.
+    const second = await readFile(join(feed, 'index.json'), 'utf8');
+    const same = await pack('build', dir, '--out', feed, '--key', key());
+    expect(same.out).toMatch(/left as it was/);
+    expect(await readFile(join(feed, 'index.json'), 'utf8')).toBe(second);
   });
 
   it('names the file and field when content breaks the schema, listing every problem', async () => {
