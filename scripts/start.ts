@@ -36,7 +36,7 @@ if (!feedDir) {
   );
 }
 
-const server = await startServer({ appDir: 'dist', feedDir, port });
+const server = await startServer({ appDir: 'dist', feedDir, port, host: process.env.HOST });
 console.log(
   `\n  劳模之家 kiosk: ${server.url}/\n  feed:          ${server.url}/feed/  (${feedDir})\n  Ctrl+C stops.`,
 );

@@ -1,19 +1,14 @@
 /** One sync run: fetch and verify the signed index, download missing objects by hash, check, activate. */
-import { parseContent } from '../content/schema';
-import { fromBase64, importPublicKey, sha256Hex, verifySignature } from '../feed/crypto';
+import { ManifestSchema, isExpired, judgeIndexVersion, parseJsonFile } from '../feed/format';
+import { ObjectError } from './fetch-object';
+import { Rejection, fetchIndex, fetchObject, parseFeedJson } from './feed-fetch';
 import {
-  FeedError,
-  FeedIndexSchema,
-  ManifestSchema,
-  isExpired,
-  judgeIndexVersion,
-  parseJsonFile,
-  type FeedIndex,
-  type Manifest,
-} from '../feed/format';
-import { missingReferences } from '../feed/pack-check';
-import { ObjectError, fetchVerified, readSmallBody } from './fetch-object';
-import { deleteObjectsExcept, hasObject, putObject, readObject } from './object-store';
+  checkStoredPack,
+  collectGarbage,
+  ensureSpace,
+  missingObjects,
+  storeObject,
+} from './pack-storage';
 import {
   StaleActivation,
   activatePointer,
@@ -50,16 +45,6 @@ export interface SyncResult {
   outcome: SyncOutcome;
   version: number | null;
   reason: string;
-}
-
-/** A refusal that rejects this feed version (as opposed to a passing network failure). */
-class Rejection extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** Runs one check; never throws for feed problems: it logs them and says what happened. */
@@ -226,147 +211,4 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
     opts.onProgress?.({ ...progress });
     return { outcome: transient ? 'failed' : 'rejected', version, reason };
   }
-}
-
-async function fetchIndex(feedUrl: string, publicKey: string, signal: AbortSignal) {
-  const [indexRes, sigRes] = await Promise.all([
-    fetchOrFail(`${feedUrl}index.json`, signal),
-    fetchOrFail(`${feedUrl}index.json.sig`, signal),
-  ]);
-  if (!indexRes.ok) throw new Error(`index.json answered HTTP ${indexRes.status}`);
-  if (sigRes.status === 404)
-    throw new Rejection('signature-missing', 'index.json.sig is missing; the feed is not signed');
-  if (!sigRes.ok) throw new Error(`index.json.sig answered HTTP ${sigRes.status}`);
-  const [indexBytes, sigBytes] = await Promise.all([
-    readSmall(indexRes, MAX_INDEX_BYTES, 'index.json'),
-    readSmall(sigRes, MAX_SIGNATURE_BYTES, 'index.json.sig'),
-  ]);
-  let signature: Uint8Array;
-  try {
-    signature = fromBase64(new TextDecoder().decode(sigBytes));
-  } catch {
-    throw new Rejection('signature-invalid', 'index.json.sig is not a base64 signature');
-  }
-  if (!(await verifySignature(await importPublicKey(publicKey), signature, indexBytes)))
-    throw new Rejection(
-      'signature-invalid',
-      "index.json.sig does not verify against this kiosk's public key (wrong key, or index.json was altered)",
-    );
-  const index: FeedIndex = parseFeedJson(() =>
-    parseJsonFile(FeedIndexSchema, indexBytes, 'index.json'),
-  );
-  return { index, indexSha: await sha256Hex(indexBytes) };
-}
-
-const MAX_INDEX_BYTES = 64 * 1024;
-const MAX_SIGNATURE_BYTES = 1024;
-
-async function readSmall(response: Response, max: number, what: string): Promise<Uint8Array> {
-  try {
-    return await readSmallBody(response, max, what);
-  } catch (e) {
-    if (e instanceof ObjectError) throw new Rejection(e.code, e.message);
-    throw new Error(`connection lost while reading ${what}`, { cause: e });
-  }
-}
-
-async function fetchOrFail(url: string, signal: AbortSignal): Promise<Response> {
-  try {
-    return await fetch(url, { cache: 'no-store', signal });
-  } catch (e) {
-    if (signal.aborted) throw e;
-    throw new Error(`the feed at ${url} cannot be reached (offline?)`, { cause: e });
-  }
-}
-
-async function fetchObject(
-  feedUrl: string,
-  sha: string,
-  size: number,
-  signal: AbortSignal,
-  onBytes?: (n: number) => void,
-  label?: string,
-): Promise<Uint8Array> {
-  try {
-    return await fetchVerified(`${feedUrl}objects/${sha}`, sha, size, signal, onBytes);
-  } catch (e) {
-    if (e instanceof ObjectError && !e.transient)
-      throw new Rejection(e.code, label ? `${label}: ${e.message}` : e.message);
-    throw e;
-  }
-}
-
-function parseFeedJson<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (e) {
-    if (e instanceof FeedError) throw new Rejection(e.code, e.message);
-    throw e;
-  }
-}
-
-async function ensureSpace(bytes: number): Promise<void> {
-  const estimate = await navigator.storage?.estimate?.().catch(() => null);
-  if (!estimate?.quota || estimate.usage === undefined) return;
-  const free = estimate.quota - estimate.usage;
-  if (free < bytes * 1.1)
-    throw new Error(`not enough storage: the pack needs ${mb(bytes)} but only ${mb(free)} is free`);
-}
-
-async function storeObject(sha: string, bytes: Uint8Array, type: string): Promise<void> {
-  try {
-    await putObject(sha, bytes, type);
-  } catch (e) {
-    if ((e as DOMException).name === 'QuotaExceededError')
-      throw new Error('storage is full; download aborted, what is live stays live', { cause: e });
-    throw e;
-  }
-}
-
-/** Everything the pack needs is in storage and its content passes the schema. */
-async function checkStoredPack(manifest: Manifest): Promise<void> {
-  for (const f of manifest.files)
-    if (!(await hasObject(f.sha256)))
-      throw new Error(`${f.path} vanished from storage before activation`);
-  const bytes = await readObject(manifest.content);
-  if (!bytes) throw new Error('content.json vanished from storage before activation');
-  let data: unknown;
-  try {
-    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    throw new Rejection('content-invalid', 'content.json is not valid UTF-8 JSON');
-  }
-  const parsed = parseContent(data);
-  if (!parsed.ok)
-    throw new Rejection(
-      'content-invalid',
-      `content.json: ${parsed.problems
-        .slice(0, 5)
-        .map((p) => `${p.field} ${p.message}`)
-        .join('; ')}`,
-    );
-  const missing = missingReferences(parsed.content, manifest);
-  if (missing.length) throw new Rejection('content-invalid', missing.slice(0, 5).join('; '));
-}
-
-/** Keeps the objects of `active`, `previous` (rollback stays one tap) and `staging`; drops the rest. */
-async function collectGarbage(): Promise<void> {
-  const { active, previous, staging } = await readPointers();
-  const keep = new Set([
-    ...(active?.objects ?? []),
-    ...(previous?.objects ?? []),
-    ...(staging?.objects ?? []),
-  ]);
-  if (active) await deleteObjectsExcept(keep);
-}
-
-/** The hashes among `objects` that are not in storage. */
-async function missingObjects(objects: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const sha of objects) if (!(await hasObject(sha))) out.push(sha);
-  return out;
-}
-
-function mb(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
 }
