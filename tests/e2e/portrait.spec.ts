@@ -1,0 +1,46 @@
+/** A kiosk standing upright (1080×1920): a whole visit runs without a single page or console error. */
+import { expect, test } from '@playwright/test';
+import { workersOnWall } from '../../src/content/selectors';
+import { DEMO_FEED, bootToHome, demoContent, serveKiosk, tap, waitForScene } from './kiosk';
+
+test.use({ viewport: { width: 1080, height: 1920 } });
+
+test('a visit on a portrait screen: wall, person, story, film and history, with no errors', async ({
+  page,
+}) => {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  const content = await demoContent();
+  const wall = content.walls.find((w) => workersOnWall(content, w).some((x) => x.videos?.length))!;
+  const worker = workersOnWall(content, wall).find((w) => w.videos?.length && w.chapters?.length)!;
+  const server = await serveKiosk(DEMO_FEED);
+  try {
+    await bootToHome(page, server.url);
+    await tap(page, `control:wall-${wall.id}`);
+    await waitForScene(page, 'wall');
+    await tap(page, `worker:${worker.id}`);
+    await waitForScene(page, 'person');
+    await tap(page, 'control:story');
+    await waitForScene(page, 'story');
+    await tap(page, 'control:next');
+    await expect(page.locator('[data-chapter="1"]')).toBeVisible();
+    await tap(page, 'control:back');
+    await tap(page, 'control:video-0');
+    await waitForScene(page, 'video');
+    await expect
+      .poll(() => page.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime))
+      .toBeGreaterThan(0.5);
+    await tap(page, 'control:home');
+    await waitForScene(page, 'home');
+    await tap(page, 'control:history');
+    await waitForScene(page, 'history');
+    await tap(page, 'control:next');
+    await expect(page.locator('[data-chapter="1"]')).toBeVisible();
+    expect(problems).toEqual([]);
+  } finally {
+    await server.close();
+  }
+});
