@@ -52,22 +52,16 @@ export function installLockdown(win: Window = window): () => void {
   };
   const doc = win.document;
   const opts = { passive: false, capture: true } as const;
-  doc.addEventListener('contextmenu', stop, opts);
-  doc.addEventListener('selectstart', stop, opts);
-  doc.addEventListener('dragstart', stop, opts);
-  doc.addEventListener('dblclick', stop, opts);
-  doc.addEventListener('gesturestart', stop, opts);
-  doc.addEventListener('touchmove', onTouchMove, opts);
-  win.addEventListener('keydown', onKey, opts);
-  win.addEventListener('wheel', onWheel, opts);
+  const listeners: [EventTarget, string, EventListener][] = [
+    ...['contextmenu', 'selectstart', 'dragstart', 'dblclick', 'gesturestart'].map(
+      (type): [EventTarget, string, EventListener] => [doc, type, stop],
+    ),
+    [doc, 'touchmove', onTouchMove as EventListener],
+    [win, 'keydown', onKey as EventListener],
+    [win, 'wheel', onWheel as EventListener],
+  ];
+  for (const [target, type, fn] of listeners) target.addEventListener(type, fn, opts);
   return () => {
-    doc.removeEventListener('contextmenu', stop, opts);
-    doc.removeEventListener('selectstart', stop, opts);
-    doc.removeEventListener('dragstart', stop, opts);
-    doc.removeEventListener('dblclick', stop, opts);
-    doc.removeEventListener('gesturestart', stop, opts);
-    doc.removeEventListener('touchmove', onTouchMove, opts);
-    win.removeEventListener('keydown', onKey, opts);
-    win.removeEventListener('wheel', onWheel, opts);
+    for (const [target, type, fn] of listeners) target.removeEventListener(type, fn, opts);
   };
 }
