@@ -135,7 +135,7 @@ export const EraSchema = v.strictObject({
   title: LocalTextSchema,
   from: YearSchema,
   to: YearSchema,
-  events: v.array(TimelineEventSchema),
+  events: v.pipe(v.array(TimelineEventSchema), v.minLength(1, 'needs at least one event')),
 });
 export type Era = v.InferOutput<typeof EraSchema>;
 

@@ -24,7 +24,6 @@ export const STRINGS = {
   story: t('人物故事', 'Life story'),
   videos: t('影像', 'Films'),
   playVideo: t('播放影片', 'Play film'),
-  quote: t('寄语', 'In their words'),
   employer: t('单位', 'Employer'),
   sector: t('行业', 'Sector'),
   region: t('地区', 'District'),
@@ -33,13 +32,12 @@ export const STRINGS = {
   previous: t('上一页', 'Previous'),
   next: t('下一页', 'Next'),
   countdownTitle: t('还在浏览吗？', 'Still there?'),
-  countdownDetail: t(
-    '秒后返回首页，轻触屏幕继续',
-    'seconds until the home screen. Touch to continue',
-  ),
+  countdownDetail: t('秒后返回首页', 'seconds until the home screen'),
+  countdownTouch: t('轻触屏幕继续浏览', 'Touch the screen to continue'),
   language: t('English', '中文'),
-  touchToStart: t('轻触屏幕开始参观', 'Touch the screen to begin'),
-  people: t('位', 'people'),
+  captionsZh: t('中文字幕', '中文字幕'),
+  captionsEn: t('English captions', 'English captions'),
+  sceneFailed: t('这一页暂时无法显示', 'This page cannot be shown right now'),
   workerCount: t('位劳动者', 'workers'),
 } satisfies Record<string, LocalText>;
 

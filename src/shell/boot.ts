@@ -94,7 +94,7 @@ export async function bootKiosk(): Promise<() => void> {
       locate: (id) => {
         for (const locator of kiosk.locators) {
           const rect = locator(id);
-          if (rect) return rect;
+          if (rect) return coveredByOverlay(rect) ? null : rect;
         }
         return locateInDom(id);
       },
@@ -107,7 +107,16 @@ export async function bootKiosk(): Promise<() => void> {
 
 /** The active pack, else the previous one (logged), else null: a broken pack never blanks the screen. */
 async function loadLivePack(): Promise<LoadedPack | null> {
-  const { active, previous } = await readPointers();
+  const pointers = await readPointers().catch(async (e: unknown) => {
+    await logStaff(
+      'error',
+      'storage',
+      `the kiosk's database cannot be read: ${(e as Error).message}`,
+    );
+    return null;
+  });
+  if (!pointers) return null;
+  const { active, previous } = pointers;
   for (const pointer of [active, previous]) {
     if (!pointer) continue;
     try {
@@ -128,4 +137,10 @@ async function loadLivePack(): Promise<LoadedPack | null> {
     }
   }
   return null;
+}
+
+/** True when an overlay (the idle countdown) lies over the centre of `rect`: a finger would hit it. */
+function coveredByOverlay(rect: { x: number; y: number; width: number; height: number }): boolean {
+  const top = document.elementFromPoint(rect.x + rect.width / 2, rect.y + rect.height / 2);
+  return top?.closest('[data-overlay]') != null;
 }

@@ -18,9 +18,18 @@ export function watchPresence(settings: Settings, onTick: (p: Presence) => void)
     settings.countdownSeconds * 1000,
     Date.now(),
   );
+  // A tap that dismisses the countdown must not also press whatever lies under the overlay.
+  let swallowClickUntil = 0;
   const touch = () => {
+    if (kiosk.countdown !== null) swallowClickUntil = Date.now() + 1000;
     clock.touch(Date.now());
     kiosk.countdown = null;
+  };
+  const onClick = (e: MouseEvent) => {
+    if (Date.now() > swallowClickUntil) return;
+    swallowClickUntil = 0;
+    e.preventDefault();
+    e.stopPropagation();
   };
   // A visitor watching a film touches nothing, yet is there.
   const filmPlaying = () =>
@@ -46,16 +55,19 @@ export function watchPresence(settings: Settings, onTick: (p: Presence) => void)
       clearInterval(tick);
       window.removeEventListener('pointerdown', touch, { capture: true });
       window.removeEventListener('keydown', touch, { capture: true });
+      window.removeEventListener('click', onClick, { capture: true });
     },
   };
 
   window.addEventListener('pointerdown', touch, { capture: true });
   window.addEventListener('keydown', touch, { capture: true });
+  window.addEventListener('click', onClick, { capture: true });
   const tick = setInterval(() => {
     if (filmPlaying()) clock.touch(Date.now());
     const status = clock.status(Date.now());
     kiosk.idleSeconds = Math.floor(status.idleMs / 1000);
-    if (status.phase === 'expired' && !atRest()) kiosk.reset();
+    // Expired: back home, and back to Chinese even if the visitor only changed the language.
+    if (status.phase === 'expired' && (!atRest() || kiosk.locale !== 'zh-CN')) kiosk.reset();
     kiosk.countdown = status.phase === 'countdown' && !atRest() ? status.secondsLeft : null;
     onTick(presence);
   }, 250);

@@ -29,15 +29,16 @@ declare global {
 export function locateInDom(id: string): Rect | null {
   const el = document.querySelector(`[data-locate="${CSS.escape(id)}"]`);
   if (!el) return null;
+  if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return null;
   const r = el.getBoundingClientRect();
-  const visible =
-    r.width > 0 &&
-    r.height > 0 &&
-    r.bottom > 0 &&
-    r.right > 0 &&
-    r.top < innerHeight &&
-    r.left < innerWidth;
-  return visible ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+  const cx = r.x + r.width / 2;
+  const cy = r.y + r.height / 2;
+  if (r.width <= 0 || r.height <= 0 || cx < 0 || cy < 0 || cx >= innerWidth || cy >= innerHeight)
+    return null;
+  // Covered (by the countdown, say) counts as not visible: a finger would hit the cover instead.
+  const top = document.elementFromPoint(cx, cy);
+  if (!top || !(top === el || el.contains(top))) return null;
+  return { x: r.x, y: r.y, width: r.width, height: r.height };
 }
 
 export function installTestSeam(seam: KioskSeam): () => void {

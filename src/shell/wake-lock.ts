@@ -6,7 +6,9 @@ export function holdWakeLock(): () => void {
   const acquire = async () => {
     if (disposed || document.visibilityState !== 'visible' || !('wakeLock' in navigator)) return;
     try {
-      sentinel = await navigator.wakeLock.request('screen');
+      const lock = await navigator.wakeLock.request('screen');
+      if (disposed) void lock.release().catch(() => {});
+      else sentinel = lock;
     } catch {
       // Refused (e.g. power saving); the kiosk's OS settings remain the fallback.
     }

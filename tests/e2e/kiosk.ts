@@ -4,6 +4,7 @@ import { expect, type Page } from '@playwright/test';
 import { buildPack } from '../../src/cli/build-pack';
 import { readPrivateKey } from '../../src/cli/keys';
 import type { Content } from '../../src/content/schema';
+import type { FeedIndex, Manifest } from '../../src/feed/format';
 import { startServer, type RunningServer } from '../../src/server/serve';
 import type {} from '../../src/shell/test-seam'; // declares window.kiosk
 
@@ -17,6 +18,14 @@ export async function buildDemoFeed(out: string, source = DEMO_SOURCE, version?:
 
 export async function demoContent(): Promise<Content> {
   return JSON.parse(await readFile(`${DEMO_SOURCE}/content.json`, 'utf8')) as Content;
+}
+
+/** The manifest of the built demo feed (what a first boot downloads). */
+export async function demoManifest(): Promise<Manifest> {
+  const index = JSON.parse(await readFile(`${DEMO_FEED}/index.json`, 'utf8')) as FeedIndex;
+  return JSON.parse(
+    await readFile(`${DEMO_FEED}/objects/${index.manifest.sha256}`, 'utf8'),
+  ) as Manifest;
 }
 
 /** A private copy of the demo feed a test may change (each test gets its own folder). */

@@ -68,6 +68,19 @@ test('a cached video seeks offline (Range answered with 206 from storage)', asyn
     return { target, landed: v.currentTime };
   });
   expect(Math.abs(landed - target)).toBeLessThan(0.5);
+  // What the player relies on: the worker slices a Range out of the stored file (206), offline.
+  const src = await page.locator('video').evaluate((v: HTMLVideoElement) => v.currentSrc);
+  const slice = await page.evaluate(async (url) => {
+    const res = await fetch(url, { headers: { Range: 'bytes=100-199' } });
+    return {
+      status: res.status,
+      length: (await res.arrayBuffer()).byteLength,
+      range: res.headers.get('content-range'),
+      type: res.headers.get('content-type'),
+    };
+  }, src);
+  expect(slice).toMatchObject({ status: 206, length: 100, type: 'video/mp4' });
+  expect(slice.range).toMatch(/^bytes 100-199\/\d+$/);
   // And it plays on from there, not from the start.
   await expect.poll(() => playhead(page), { timeout: 10_000 }).toBeGreaterThan(target + 0.3);
 });

@@ -5,6 +5,7 @@ import {
   DEMO_FEED,
   bootToHome,
   demoContent,
+  demoManifest,
   kioskState,
   serveKiosk,
   tap,
@@ -45,7 +46,7 @@ test('a visitor taps a card on the wall and reaches the person and their story',
 
     // Language switch: the same chapter in English.
     await tap(page, 'control:language');
-    expect((await kioskState(page)).locale).toBe('en');
+    await expect.poll(async () => (await kioskState(page)).locale).toBe('en');
     await expect(page.locator('[data-chapter="1"] h2')).toHaveText(chapters[1]!.title.en!);
   } finally {
     await server.close();
@@ -56,19 +57,72 @@ test('a visitor who walks away mid-story leaves a fresh home screen for the next
   page,
 }) => {
   const content = await demoContent();
+  const wall = content.walls[0]!;
+  const worker = workersOnWall(content, wall)
+    .slice(0, 8)
+    .find((w) => (w.chapters?.length ?? 0) >= 2)!;
+  const server = await serveKiosk(DEMO_FEED);
+  try {
+    await bootToHome(page, `${server.url}/?idleSeconds=12&countdownSeconds=5`);
+    await tap(page, `control:wall-${wall.id}`);
+    await waitForScene(page, 'wall');
+    await tap(page, `worker:${worker.id}`);
+    await waitForScene(page, 'person');
+    await tap(page, 'control:story');
+    await waitForScene(page, 'story');
+    await tap(page, 'control:language');
+    await expect.poll(async () => (await kioskState(page)).locale).toBe('en');
+    // The visitor leaves: a gentle countdown, then home, in Chinese, with nothing open.
+    await expect(page.locator('[data-locate="control:countdown"]')).toBeVisible({
+      timeout: 30_000,
+    });
+    await waitForScene(page, 'home', 30_000);
+    expect((await kioskState(page)).locale).toBe('zh-CN');
+    await expect(page.locator('[data-locate="control:countdown"]')).toHaveCount(0);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a visitor who only switched the language on the home screen leaves it in Chinese', async ({
+  page,
+}) => {
   const server = await serveKiosk(DEMO_FEED);
   try {
     await bootToHome(page, `${server.url}/?idleSeconds=6&countdownSeconds=3`);
+    await tap(page, 'control:language');
+    await expect.poll(async () => (await kioskState(page)).locale).toBe('en');
+    await expect
+      .poll(async () => (await kioskState(page)).locale, { timeout: 30_000 })
+      .toBe('zh-CN');
+    expect((await kioskState(page)).scene).toBe('home');
+  } finally {
+    await server.close();
+  }
+});
+
+test('a tap that dismisses the countdown does not also press what lies beneath', async ({
+  page,
+}) => {
+  const content = await demoContent();
+  const worker = workersOnWall(content, content.walls[0]!)[0]!;
+  const server = await serveKiosk(DEMO_FEED);
+  try {
+    await bootToHome(page, `${server.url}/?idleSeconds=20&countdownSeconds=8`);
     await tap(page, `control:wall-${content.walls[0]!.id}`);
     await waitForScene(page, 'wall');
-    await tap(page, 'control:language');
+    await tap(page, `worker:${worker.id}`);
+    await waitForScene(page, 'person');
+    const back = (await page.evaluate(() => window.kiosk!.locate('control:back')))!;
     await expect(page.locator('[data-locate="control:countdown"]')).toBeVisible({
-      timeout: 15_000,
+      timeout: 30_000,
     });
-    await waitForScene(page, 'home', 15_000);
-    const state = await kioskState(page);
-    expect(state.locale).toBe('zh-CN');
+    // The back button is under the overlay now: the seam says it cannot be tapped.
+    expect(await page.evaluate(() => window.kiosk!.locate('control:back'))).toBeNull();
+    await page.touchscreen.tap(back.x + back.width / 2, back.y + back.height / 2);
     await expect(page.locator('[data-locate="control:countdown"]')).toHaveCount(0);
+    await page.waitForTimeout(500);
+    expect((await kioskState(page)).scene).toBe('person');
   } finally {
     await server.close();
   }
@@ -77,19 +131,34 @@ test('a visitor who walks away mid-story leaves a fresh home screen for the next
 test('first boot shows a calm progress screen with real bytes and files, then home', async ({
   page,
 }) => {
+  const manifest = await demoManifest();
+  const totalMb = (manifest.files.reduce((n, f) => n + f.size, 0) / 1e6).toFixed(1);
   const server = await serveKiosk(DEMO_FEED);
   try {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
       latency: 20,
-      downloadThroughput: 1_500_000,
-      uploadThroughput: 1_500_000,
+      downloadThroughput: 400_000,
+      uploadThroughput: 400_000,
     });
     await page.goto(server.url);
-    const numbers = page.locator('[data-locate="control:progress"]');
-    await expect(numbers).toContainText(/MB · \d+ \/ \d+\s+文件/);
     await expect(page.getByText('正在准备展陈内容')).toBeVisible();
+    const numbers = page.locator('[data-locate="control:progress"]');
+    const read = async () => {
+      const m = /([\d.]+) \/ ([\d.]+) MB · (\d+) \/ (\d+)/.exec(
+        (await numbers.textContent()) ?? '',
+      );
+      return m
+        ? { mb: Number(m[1]), totalMb: m[2], files: Number(m[3]), total: Number(m[4]) }
+        : null;
+    };
+    await expect.poll(read).toMatchObject({ totalMb, total: manifest.files.length });
+    const first = (await read())!;
+    // The numbers move as bytes arrive.
+    await expect
+      .poll(async () => (await read())?.mb ?? 0, { timeout: 30_000 })
+      .toBeGreaterThan(first.mb);
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
       latency: 0,
