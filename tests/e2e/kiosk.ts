@@ -69,3 +69,17 @@ export async function bootToHome(page: Page, url: string, version = 1): Promise<
   await waitForScene(page, 'home', 120_000);
   await expect.poll(async () => (await kioskState(page)).pack?.version).toBe(version);
 }
+
+/** A one-finger horizontal swipe through Chromium's real touch input (start, moves, end). */
+export async function swipe(page: Page, from: { x: number; y: number }, dx: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const point = (x: number) => [{ x, y: from.y, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from.x) });
+  for (let i = 1; i <= 8; i++)
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: point(from.x + (dx * i) / 8),
+    });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}

@@ -8,6 +8,7 @@ import {
   demoManifest,
   kioskState,
   serveKiosk,
+  swipe,
   tap,
   waitForScene,
 } from './kiosk';
@@ -43,6 +44,15 @@ test('a visitor taps a card on the wall and reaches the person and their story',
     await expect(page.locator('[data-chapter="1"]')).toBeVisible();
     await expect(page.locator('[data-chapter="1"] h2')).toHaveText(chapters[1]!.title['zh-CN']);
     await expect(page.locator('[data-chapter="0"]')).toBeHidden();
+
+    // A swipe to the right goes back a chapter, a swipe to the left forward again.
+    const stage = (await page.locator('.stage').boundingBox())!;
+    const middle = { x: stage.x + stage.width / 2, y: stage.y + stage.height / 2 };
+    await swipe(page, middle, 300);
+    await expect(page.locator('[data-chapter="0"]')).toBeVisible();
+    await expect(page.locator('[data-chapter="1"]')).toBeHidden();
+    await swipe(page, middle, -300);
+    await expect(page.locator('[data-chapter="1"]')).toBeVisible();
 
     // Language switch: the same chapter in English.
     await tap(page, 'control:language');
