@@ -63,6 +63,14 @@ export async function tap(page: Page, id: string): Promise<void> {
   await page.touchscreen.tap(rect.x + rect.width / 2, rect.y + rect.height / 2);
 }
 
+/** From home, as a visitor: tap the wall's door, then the person's card on the wall. */
+export async function openPerson(page: Page, wallId: string, workerId: string): Promise<void> {
+  await tap(page, `control:wall-${wallId}`);
+  await waitForScene(page, 'wall');
+  await tap(page, `worker:${workerId}`);
+  await waitForScene(page, 'person');
+}
+
 /** Boots a fresh kiosk at `url` and waits for the home screen with the given pack version live. */
 export async function bootToHome(page: Page, url: string, version = 1): Promise<void> {
   await page.goto(url);

@@ -1,7 +1,15 @@
 /** The hall loses its network: the kiosk reloads from its own storage, browses, plays and seeks video. */
 import { expect, test, type Page } from '@playwright/test';
 import { workersOnWall } from '../../src/content/selectors';
-import { DEMO_FEED, bootToHome, demoContent, serveKiosk, tap, waitForScene } from './kiosk';
+import {
+  DEMO_FEED,
+  bootToHome,
+  demoContent,
+  openPerson,
+  serveKiosk,
+  tap,
+  waitForScene,
+} from './kiosk';
 
 async function openFirstVideo(page: Page) {
   const content = await demoContent();
@@ -12,10 +20,7 @@ async function openFirstVideo(page: Page) {
       .filter(({ w }) => w.videos?.length),
   );
   const { wall, w } = options.toSorted((a, b) => a.i - b.i)[0]!;
-  await tap(page, `control:wall-${wall.id}`);
-  await waitForScene(page, 'wall');
-  await tap(page, `worker:${w.id}`);
-  await waitForScene(page, 'person');
+  await openPerson(page, wall.id, w.id);
   await tap(page, 'control:video-0');
   await waitForScene(page, 'video');
 }

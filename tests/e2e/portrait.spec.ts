@@ -1,7 +1,15 @@
 /** A kiosk standing upright (1080×1920): a whole visit runs without a single page or console error. */
 import { expect, test } from '@playwright/test';
 import { workersOnWall } from '../../src/content/selectors';
-import { DEMO_FEED, bootToHome, demoContent, serveKiosk, tap, waitForScene } from './kiosk';
+import {
+  DEMO_FEED,
+  bootToHome,
+  demoContent,
+  openPerson,
+  serveKiosk,
+  tap,
+  waitForScene,
+} from './kiosk';
 
 test.use({ viewport: { width: 1080, height: 1920 } });
 
@@ -19,10 +27,7 @@ test('a visit on a portrait screen: wall, person, story, film and history, with 
   const server = await serveKiosk(DEMO_FEED);
   try {
     await bootToHome(page, server.url);
-    await tap(page, `control:wall-${wall.id}`);
-    await waitForScene(page, 'wall');
-    await tap(page, `worker:${worker.id}`);
-    await waitForScene(page, 'person');
+    await openPerson(page, wall.id, worker.id);
     await tap(page, 'control:story');
     await waitForScene(page, 'story');
     await tap(page, 'control:next');

@@ -5,6 +5,7 @@ import {
   DEMO_FEED,
   bootToHome,
   demoContent,
+  openPerson,
   demoManifest,
   kioskState,
   serveKiosk,
@@ -28,10 +29,7 @@ test('a visitor taps a card on the wall and reaches the person and their story',
     await bootToHome(page, server.url);
     await expect(page.getByRole('heading', { name: content.hall.name['zh-CN'] })).toBeVisible();
 
-    await tap(page, `control:wall-${wall.id}`);
-    await waitForScene(page, 'wall');
-    await tap(page, `worker:${worker!.id}`);
-    await waitForScene(page, 'person');
+    await openPerson(page, wall.id, worker!.id);
     await expect(page.locator('h2.name .first')).toHaveText(worker!.name['zh-CN']);
     await expect(page.getByText(worker!.honors[0]!.title['zh-CN']).first()).toBeVisible();
 
@@ -74,10 +72,7 @@ test('a visitor who walks away mid-story leaves a fresh home screen for the next
   const server = await serveKiosk(DEMO_FEED);
   try {
     await bootToHome(page, `${server.url}/?idleSeconds=12&countdownSeconds=5`);
-    await tap(page, `control:wall-${wall.id}`);
-    await waitForScene(page, 'wall');
-    await tap(page, `worker:${worker.id}`);
-    await waitForScene(page, 'person');
+    await openPerson(page, wall.id, worker.id);
     await tap(page, 'control:story');
     await waitForScene(page, 'story');
     await tap(page, 'control:language');
@@ -119,10 +114,7 @@ test('a tap that dismisses the countdown does not also press what lies beneath',
   const server = await serveKiosk(DEMO_FEED);
   try {
     await bootToHome(page, `${server.url}/?idleSeconds=20&countdownSeconds=8`);
-    await tap(page, `control:wall-${content.walls[0]!.id}`);
-    await waitForScene(page, 'wall');
-    await tap(page, `worker:${worker.id}`);
-    await waitForScene(page, 'person');
+    await openPerson(page, content.walls[0]!.id, worker.id);
     const back = (await page.evaluate(() => window.kiosk!.locate('control:back')))!;
     await expect(page.locator('[data-locate="control:countdown"]')).toBeVisible({
       timeout: 30_000,
