@@ -1,7 +1,6 @@
 /** `pack verify`: checks a feed folder exactly as a kiosk would before it lets the pack go live. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseContent } from '../content/schema';
 import { fromBase64, importPublicKey, sha256Hex, verifySignature } from '../feed/crypto';
 import {
   FeedError,
@@ -11,7 +10,7 @@ import {
   parseJsonFile,
   type FeedIndex,
 } from '../feed/format';
-import { missingReferences } from '../feed/pack-check';
+import { checkPackContent } from '../feed/pack-check';
 
 export interface VerifyReport {
   index: FeedIndex | null;
@@ -96,17 +95,7 @@ export async function verifyFeed(
     report.files++;
     report.bytes += bytes.length;
     if (f.sha256 !== manifest.content) continue;
-    try {
-      const data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
-      const parsed = parseContent(data);
-      if (!parsed.ok)
-        parsed.problems.forEach((p) =>
-          report.problems.push(`content.json: ${p.field} ${p.message}`),
-        );
-      else report.problems.push(...missingReferences(parsed.content, manifest));
-    } catch {
-      report.problems.push(`content.json (objects/${f.sha256}): is not valid UTF-8 JSON`);
-    }
+    report.problems.push(...checkPackContent(bytes, manifest).problems);
   }
   return report;
 }

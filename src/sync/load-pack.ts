@@ -1,7 +1,9 @@
 /** Loads the live pack from storage: its pointer, manifest and validated content, offline. */
-import { parseContent, type Content } from '../content/schema';
+import type { Content } from '../content/schema';
 import { ManifestSchema, parseJsonFile } from '../feed/format';
-import { objectUrl, readObject } from './object-store';
+import { objectUrl } from '../feed/object-keys';
+import { checkPackContent } from '../feed/pack-check';
+import { readObject } from './object-store';
 import type { PackPointer } from './pointers';
 
 export interface LoadedPack {
@@ -20,12 +22,15 @@ export async function loadPack(pointer: PackPointer): Promise<LoadedPack> {
   const contentBytes = await readObject(pointer.contentSha);
   if (!contentBytes)
     throw new Error(`content.json of version ${pointer.version} is missing from storage`);
-  const parsed = parseContent(JSON.parse(new TextDecoder().decode(contentBytes)));
-  if (!parsed.ok) throw new Error(`content.json of version ${pointer.version} no longer validates`);
+  const { content, problems } = checkPackContent(contentBytes, manifest);
+  if (!content)
+    throw new Error(
+      `content.json of version ${pointer.version} no longer validates: ${problems[0]}`,
+    );
   const byPath = new Map(manifest.files.map((f) => [f.path, f.sha256]));
   return {
     pointer,
-    content: parsed.content,
+    content,
     urlFor: (path) => {
       const sha = path ? byPath.get(path) : undefined;
       return sha ? objectUrl(sha) : null;

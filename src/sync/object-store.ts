@@ -1,8 +1,6 @@
 /** Pack objects in Cache Storage, keyed `/objects/<sha256>`, which the service worker serves. */
 import { OBJECT_CACHE, objectUrl } from '../feed/object-keys';
 
-export { objectUrl };
-
 async function open(): Promise<Cache> {
   return caches.open(OBJECT_CACHE);
 }

@@ -1,7 +1,6 @@
 /** Storage steps of a sync run: space check, storing objects, checking a stored pack, garbage collection. */
-import { parseContent } from '../content/schema';
 import type { Manifest } from '../feed/format';
-import { missingReferences } from '../feed/pack-check';
+import { checkPackContent } from '../feed/pack-check';
 import { Rejection } from './feed-fetch';
 import { deleteObjectsExcept, hasObject, putObject, readObject } from './object-store';
 import { readPointers } from './pointers';
@@ -31,23 +30,8 @@ export async function checkStoredPack(manifest: Manifest): Promise<void> {
       throw new Error(`${f.path} vanished from storage before activation`);
   const bytes = await readObject(manifest.content);
   if (!bytes) throw new Error('content.json vanished from storage before activation');
-  let data: unknown;
-  try {
-    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    throw new Rejection('content-invalid', 'content.json is not valid UTF-8 JSON');
-  }
-  const parsed = parseContent(data);
-  if (!parsed.ok)
-    throw new Rejection(
-      'content-invalid',
-      `content.json: ${parsed.problems
-        .slice(0, 5)
-        .map((p) => `${p.field} ${p.message}`)
-        .join('; ')}`,
-    );
-  const missing = missingReferences(parsed.content, manifest);
-  if (missing.length) throw new Rejection('content-invalid', missing.slice(0, 5).join('; '));
+  const { problems } = checkPackContent(bytes, manifest);
+  if (problems.length) throw new Rejection('content-invalid', problems.slice(0, 5).join('; '));
 }
 
 /** Keeps the objects of `active`, `previous` (rollback stays one tap) and `staging`; drops the rest. */
