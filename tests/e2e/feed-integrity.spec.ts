@@ -2,15 +2,15 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import {
-  DEMO_FEED,
   DEMO_SOURCE,
   bootToHome,
   buildDemoFeed,
   copyDemoFeed,
   kioskState,
   serveKiosk,
+  expect,
+  test,
 } from './kiosk';
 
 test('a feed with a corrupted object leaves the old content live', async ({ page }) => {
@@ -74,30 +74,26 @@ test('a feed with a corrupted object leaves the old content live', async ({ page
 
 test('objects of the live pack lost from storage are fetched again on the next check', async ({
   page,
+  server,
 }) => {
-  const server = await serveKiosk(DEMO_FEED);
-  try {
-    await bootToHome(page, server.url, 1);
-    const lost = await page.evaluate(async () => {
-      const cache = await caches.open('kiosk-objects-v1');
-      const keys = (await cache.keys()).slice(0, 3);
-      await Promise.all(keys.map((k) => cache.delete(k)));
-      return keys.map((k) => new URL(k.url).pathname);
-    });
-    expect(lost).toHaveLength(3);
-    const result = await page.evaluate(() => window.kiosk!.checkNow());
-    expect(result).toMatchObject({
-      outcome: 'activated',
-      version: 1,
-      reason: 'version 1 repaired',
-    });
-    const back = await page.evaluate(async (paths) => {
-      const cache = await caches.open('kiosk-objects-v1');
-      return Promise.all(paths.map(async (p) => (await cache.match(p)) !== undefined));
-    }, lost);
-    expect(back).toEqual([true, true, true]);
-    expect((await page.evaluate(() => window.kiosk!.checkNow())).outcome).toBe('up-to-date');
-  } finally {
-    await server.close();
-  }
+  await bootToHome(page, server.url, 1);
+  const lost = await page.evaluate(async () => {
+    const cache = await caches.open('kiosk-objects-v1');
+    const keys = (await cache.keys()).slice(0, 3);
+    await Promise.all(keys.map((k) => cache.delete(k)));
+    return keys.map((k) => new URL(k.url).pathname);
+  });
+  expect(lost).toHaveLength(3);
+  const result = await page.evaluate(() => window.kiosk!.checkNow());
+  expect(result).toMatchObject({
+    outcome: 'activated',
+    version: 1,
+    reason: 'version 1 repaired',
+  });
+  const back = await page.evaluate(async (paths) => {
+    const cache = await caches.open('kiosk-objects-v1');
+    return Promise.all(paths.map(async (p) => (await cache.match(p)) !== undefined));
+  }, lost);
+  expect(back).toEqual([true, true, true]);
+  expect((await page.evaluate(() => window.kiosk!.checkNow())).outcome).toBe('up-to-date');
 });

@@ -1,6 +1,6 @@
 /** Helpers for browser tests: build feeds, serve the kiosk, and act on screen like a visitor. */
 import { cp, readFile } from 'node:fs/promises';
-import { expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { buildPack } from '../../src/cli/build-pack';
 import { readPrivateKey } from '../../src/cli/keys';
 import type { Content } from '../../src/content/schema';
@@ -37,6 +37,17 @@ export async function copyDemoFeed(to: string): Promise<string> {
 export function serveKiosk(feedDir: string): Promise<RunningServer> {
   return startServer({ appDir: 'dist', feedDir, port: 0 });
 }
+
+/** Playwright's `test` with `server`: the built kiosk and the demo feed on a free port, closed after. */
+export const test = base.extend<{ server: RunningServer }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their deps
+  server: async ({}, use) => {
+    const server = await serveKiosk(DEMO_FEED);
+    await use(server);
+    await server.close();
+  },
+});
+export { expect };
 
 type KioskState = { scene: string; pack: { id: string; version: number } | null; locale: string };
 

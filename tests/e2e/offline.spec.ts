@@ -1,15 +1,7 @@
 /** The hall loses its network: the kiosk reloads from its own storage, browses, plays and seeks video. */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { workersOnWall } from '../../src/content/selectors';
-import {
-  DEMO_FEED,
-  bootToHome,
-  demoContent,
-  openPerson,
-  serveKiosk,
-  tap,
-  waitForScene,
-} from './kiosk';
+import { bootToHome, demoContent, openPerson, tap, waitForScene, expect, test } from './kiosk';
 
 async function openFirstVideo(page: Page) {
   const content = await demoContent();
@@ -36,8 +28,10 @@ async function goOffline(page: Page, close: () => Promise<void>) {
 const playhead = (page: Page) =>
   page.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime);
 
-test('with the network cut, a reload still boots, browses and plays a video', async ({ page }) => {
-  const server = await serveKiosk(DEMO_FEED);
+test('with the network cut, a reload still boots, browses and plays a video', async ({
+  page,
+  server,
+}) => {
   await bootToHome(page, server.url);
   await goOffline(page, server.close);
   await expect(page.locator('.door img').first()).toHaveJSProperty('complete', true);
@@ -58,8 +52,10 @@ test('with the network cut, a reload still boots, browses and plays a video', as
   expect(tracks.find((t) => t.lang === 'zh-CN')!.cues).toBeGreaterThan(0);
 });
 
-test('a cached video seeks offline (Range answered with 206 from storage)', async ({ page }) => {
-  const server = await serveKiosk(DEMO_FEED);
+test('a cached video seeks offline (Range answered with 206 from storage)', async ({
+  page,
+  server,
+}) => {
   await bootToHome(page, server.url);
   await goOffline(page, server.close);
   await openFirstVideo(page);

@@ -1,20 +1,12 @@
 /** A kiosk standing upright (1080×1920): a whole visit runs without a single page or console error. */
-import { expect, test } from '@playwright/test';
 import { workersOnWall } from '../../src/content/selectors';
-import {
-  DEMO_FEED,
-  bootToHome,
-  demoContent,
-  openPerson,
-  serveKiosk,
-  tap,
-  waitForScene,
-} from './kiosk';
+import { bootToHome, demoContent, openPerson, tap, waitForScene, expect, test } from './kiosk';
 
 test.use({ viewport: { width: 1080, height: 1920 } });
 
 test('a visit on a portrait screen: wall, person, story, film and history, with no errors', async ({
   page,
+  server,
 }) => {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -24,28 +16,23 @@ test('a visit on a portrait screen: wall, person, story, film and history, with 
   const content = await demoContent();
   const wall = content.walls.find((w) => workersOnWall(content, w).some((x) => x.videos?.length))!;
   const worker = workersOnWall(content, wall).find((w) => w.videos?.length && w.chapters?.length)!;
-  const server = await serveKiosk(DEMO_FEED);
-  try {
-    await bootToHome(page, server.url);
-    await openPerson(page, wall.id, worker.id);
-    await tap(page, 'control:story');
-    await waitForScene(page, 'story');
-    await tap(page, 'control:next');
-    await expect(page.locator('[data-chapter="1"]')).toBeVisible();
-    await tap(page, 'control:back');
-    await tap(page, 'control:video-0');
-    await waitForScene(page, 'video');
-    await expect
-      .poll(() => page.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime))
-      .toBeGreaterThan(0.5);
-    await tap(page, 'control:home');
-    await waitForScene(page, 'home');
-    await tap(page, 'control:history');
-    await waitForScene(page, 'history');
-    await tap(page, 'control:next');
-    await expect(page.locator('[data-chapter="1"]')).toBeVisible();
-    expect(problems).toEqual([]);
-  } finally {
-    await server.close();
-  }
+  await bootToHome(page, server.url);
+  await openPerson(page, wall.id, worker.id);
+  await tap(page, 'control:story');
+  await waitForScene(page, 'story');
+  await tap(page, 'control:next');
+  await expect(page.locator('[data-chapter="1"]')).toBeVisible();
+  await tap(page, 'control:back');
+  await tap(page, 'control:video-0');
+  await waitForScene(page, 'video');
+  await expect
+    .poll(() => page.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime))
+    .toBeGreaterThan(0.5);
+  await tap(page, 'control:home');
+  await waitForScene(page, 'home');
+  await tap(page, 'control:history');
+  await waitForScene(page, 'history');
+  await tap(page, 'control:next');
+  await expect(page.locator('[data-chapter="1"]')).toBeVisible();
+  expect(problems).toEqual([]);
 });
