@@ -107,7 +107,9 @@ export const WallSelectionSchema = v.strictObject({
 });
 export type WallSelection = v.InferOutput<typeof WallSelectionSchema>;
 
-export const WALL_LAYOUTS = ['grid'] as const;
+/** How a wall arranges its cards in 3D; each wall names its default and visitors may switch. */
+export const WALL_LAYOUTS = ['grid', 'cylinder', 'helix', 'sphere'] as const;
+export type WallLayoutName = (typeof WALL_LAYOUTS)[number];
 
 export const WallSchema = v.strictObject({
   id: IdSchema,
