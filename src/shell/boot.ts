@@ -91,6 +91,7 @@ export async function bootKiosk(): Promise<() => void> {
         fps: meter.fps(),
         online: kiosk.online,
       }),
+      wallStats: () => kiosk.wallStats?.() ?? null,
       locate: (id) => {
         for (const locator of kiosk.locators) {
           const rect = locator(id);

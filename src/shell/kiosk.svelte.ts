@@ -1,4 +1,5 @@
 /** The kiosk's shared UI state (scene, language, live pack, sync progress) as one runes class. */
+import { untrack } from 'svelte';
 import type { Locale } from '../i18n/strings';
 import type { LoadedPack } from '../sync/load-pack';
 import type { SyncProgress } from '../sync/sync-feed';
@@ -26,6 +27,23 @@ class KioskState {
   countdown = $state<number | null>(null);
   /** Scene-specific locators (e.g. the 3D wall) consulted before the DOM by `locate`. */
   readonly locators = new Set<(id: string) => Rect | null>();
+  /** Counts idle resets: whatever a visitor left behind (a wall's view, its filters) belongs to one visit. */
+  visit = 0;
+  /** Things loading in front of the visitor; while any is, the idle clock does not count them as gone. */
+  busy = $state(0);
+  /** Diagnostics of the wall on screen, for the test seam and benchmarks. */
+  wallStats: (() => unknown) | null = null;
+
+  /** Marks something loading in front of the visitor; call the returned function when it is done. */
+  hold(): () => void {
+    // Untracked: an effect that holds must not come to depend on the count it changes.
+    untrack(() => this.busy++);
+    let held = true;
+    return () => {
+      if (held) untrack(() => this.busy--);
+      held = false;
+    };
+  }
 
   go(scene: Scene): void {
     this.scene = scene;
@@ -42,6 +60,7 @@ class KioskState {
 
   /** The next visitor gets a fresh start: home, Chinese, nothing open. */
   reset(): void {
+    this.visit++;
     this.locale = 'zh-CN';
     this.countdown = null;
     if (this.scene.name !== 'boot') this.scene = { name: 'home' };

@@ -63,7 +63,8 @@ export function watchPresence(settings: Settings, onTick: (p: Presence) => void)
   window.addEventListener('keydown', touch, { capture: true });
   window.addEventListener('click', onClick, { capture: true });
   const tick = setInterval(() => {
-    if (filmPlaying()) clock.touch(Date.now());
+    // Nor is a visitor gone while a wall they opened is still loading in front of them.
+    if (filmPlaying() || kiosk.busy > 0) clock.touch(Date.now());
     const status = clock.status(Date.now());
     kiosk.idleSeconds = Math.floor(status.idleMs / 1000);
     // Expired: back home, and back to Chinese even if the visitor only changed the language.

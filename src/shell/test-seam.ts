@@ -17,6 +17,8 @@ export interface KioskSeam {
   locate(id: string): Rect | null;
   checkNow(): Promise<SyncResult>;
   log(): Promise<LogEntry[]>;
+  /** Figures of the honour wall on screen (cards on screen, textures, draw calls), or null. */
+  wallStats(): unknown;
 }
 
 declare global {

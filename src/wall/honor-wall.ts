@@ -1,93 +1,156 @@
-/** The 3D honour wall: owns the renderer, scene, cards and gestures inside a container, and tears all of it down on dispose(). */
-
-import { Color, Matrix4, Raycaster, Scene, Vector2, WebGLRenderer } from 'three';
+/**
+ * The 3D honour wall: owns the renderer, the card instances, face pages, detail atlas, view and gestures inside
+ * a container, and tears all of it down on dispose(). Its per-frame cost does not grow with the roster:
+ * placement runs on the GPU, faces come from the pack's atlas, and only cards near the camera are drawn in full.
+ */
+import gsap from 'gsap';
+import { Color, Scene, Vector3, WebGLRenderer } from 'three';
+import type { WallLayoutName } from '../content/schema';
+import type { FacesIndex } from '../feed/faces';
 import { createBackdrop } from './backdrop';
-import { buildCardMeshes } from './build-cards';
-import { CARD_ASPECT } from './card-face';
-import type { CardMeshes } from './card-meshes';
+import { createCardInstances, type CardInstances } from './card-instances';
+import {
+  createDetailAtlas,
+  DETAIL_SLOTS,
+  type DetailAtlas,
+  type DetailContent,
+} from './detail-atlas';
+import { createFacePages, type FacePages } from './face-pages';
 import { createFrameLoop } from './frame-loop';
-import { layoutWall, type WallLayout } from './layout';
-import { entranceRunning, placeCard } from './placement';
+import { layoutShape, viewOfCard } from './layouts';
 import { attachGestures } from './pointer-input';
-import { projectToClient } from './screen-rect';
-import { Scroller } from './scroller';
-import { createWallCamera, fitWallCamera } from './wall-camera';
+import { projectToClient, type ClientRect } from './screen-rect';
+import { surveyView, type Survey } from './survey';
+import { WallMotion } from './wall-motion';
+import { cardCorners, WallView, type NavState } from './wall-view';
 
-export interface WallCard {
+export interface WallCard extends DetailContent {
   id: string;
-  name: string;
-  subtitle: string;
-  portraitUrl: string | null;
-  badge?: string;
+}
+
+/** What a visitor left behind on a wall, to come back to after a person's page. */
+export interface WallMemory {
+  layout: WallLayoutName;
+  nav: NavState;
 }
 
 export interface HonorWallOptions {
-  cards: WallCard[];
+  cards: readonly WallCard[];
+  faces: FacesIndex | null;
+  /** URL of each face page (null when the pack lacks it). */
+  pageUrls: readonly (string | null)[];
+  layout: WallLayoutName;
+  /** Where to put the view at once instead of playing the entrance. */
+  restore?: WallMemory | null;
   onSelect: (id: string) => void;
+  /** Frames stayed too slow for a while, or the GPU context could not be had back: show the 2D wall instead. */
+  onUnusable?: (reason: string) => void;
   background?: string;
 }
 
+export interface WallStats {
+  cards: number;
+  shown: number;
+  /** Cards wholly inside the wall's canvas and facing the visitor. */
+  onScreen: number;
+  layout: WallLayoutName;
+  textures: number;
+  geometries: number;
+  textureBytes: number;
+  drawCalls: number;
+  pagesResident: number;
+  pagesPending: number;
+  detailDrawn: number;
+  detailPending: number;
+  fps: number;
+  contextLosses: number;
+}
+
 export interface HonorWall {
-  /** On-screen rectangle of the card in CSS px relative to the viewport (getBoundingClientRect space), or null if not visible. */
-  locate(id: string): { x: number; y: number; width: number; height: number } | null;
-  /** Resolves after the first frame with all card textures drawn has been rendered (after the brief entrance, when there is one). */
+  /** Resolves once the entrance is over and every card can be located and tapped. */
   ready: Promise<void>;
-  /** Frames rendered so far and a rolling fps estimate, for diagnostics. */
-  stats(): { frames: number; fps: number };
-  /** Stops rendering, removes listeners, disposes every GPU resource and closes bitmaps. */
+  /** Resolves once the faces and detail wanted by the current view have arrived (progress is done). */
+  whenSettled(): Promise<void>;
+  setLayout(layout: WallLayoutName): void;
+  /** Shows only these cards (indices into `cards`, in order); the wall animates to the new arrangement. */
+  show(indices: Int32Array): void;
+  zoom(direction: 1 | -1): void;
+  /** Back to the overview of the current layout. */
+  overview(): void;
+  locate(id: string): ClientRect | null;
+  /** Progress of what is still loading, 0…1, or null when nothing is. */
+  progress(): number | null;
+  memory(): WallMemory;
+  stats(): WallStats;
   dispose(): void;
 }
 
-/** Pixel ratio cap: sharper text is not worth 2.25× the fill on a software or modest kiosk GPU. */
 const MAX_PIXEL_RATIO = 1.5;
+const ENTRANCE_S = 1.3;
+const SURVEY_MS = 220;
+/** Frames slower than this for SLOW_WINDOW_MS of motion mean this screen cannot animate a 3D wall. */
+const SLOW_FRAME_MS = 500;
+const SLOW_WINDOW_MS = 6000;
 
-/**
- * Creates the wall inside `container` (which should have a size; the wall follows it).
- * If disposed before it is ready, `ready` rejects with an AbortError.
- */
+/** Creates the wall in `container`; throws when WebGL cannot be had at all (the host shows the 2D wall). */
 export function createHonorWall(container: HTMLElement, options: HonorWallOptions): HonorWall {
   const cards = options.cards.slice();
+  const count = cards.length;
   const indexOf = new Map(cards.map((c, i) => [c.id, i]));
   const background = options.background ?? '#3a0d0d';
 
   const canvas = document.createElement('canvas');
-  // Gestures are ours: the page must neither scroll nor zoom nor select under a visitor's finger.
   canvas.style.cssText =
     'display:block;width:100%;height:100%;touch-action:none;user-select:none;-webkit-user-select:none;outline:none';
   container.appendChild(canvas);
-  const renderer = new WebGLRenderer({
-    canvas,
-    antialias: false,
-    alpha: false,
-    powerPreference: 'high-performance',
-  });
+  let renderer: WebGLRenderer;
+  try {
+    renderer = new WebGLRenderer({
+      canvas,
+      antialias: false,
+      alpha: false,
+      powerPreference: 'high-performance',
+    });
+  } catch (error) {
+    canvas.remove();
+    throw error;
+  }
   renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, MAX_PIXEL_RATIO));
   renderer.setClearColor(new Color(background));
 
   const scene = new Scene();
-  const camera = createWallCamera();
   const backdrop = createBackdrop(background);
   scene.add(backdrop.mesh);
-  const scroller = new Scroller();
-  const raycaster = new Raycaster();
-  const matrix = new Matrix4();
-
+  const view = new WallView(() => {
+    viewChanged = true;
+    loop.request();
+  });
+  scene.add(view.root);
+  const motion = new WallMotion(count);
+  let layout: WallLayoutName = options.restore?.layout ?? options.layout;
+  let shown: Int32Array = Int32Array.from({ length: count }, (_, i) => i);
+  let instances: CardInstances | null = null;
+  let pages: FacePages | null = null;
+  let detail: DetailAtlas | null = null;
+  let transition: gsap.core.Tween | null = null;
+  let pressed = -1;
+  let flying = false;
+  let contextLost = false;
+  let contextLosses = 0;
+  let lostTimer = 0;
+  let disposed = false;
+  let viewChanged = true;
+  let lastSurvey = 0;
+  let survey: Survey | null = null;
   let width = 0;
   let height = 0;
-  let layout: WallLayout | null = null;
-  let meshes: CardMeshes | null = null;
-  let entranceStart: number | null = null; // performance.now() of the entrance; set by the frame after the upload
-  let uploaded = false; // a frame has rendered the cards, so their textures are on the GPU
-  let playEntrance = !matchMedia('(prefers-reduced-motion: reduce)').matches;
-  let pressed = -1;
-  let contextLost = false;
-  let disposed = false;
-  let build: AbortController | null = null;
+  let slowSince = 0;
+  const abort = new AbortController();
 
-  let settle!: (ok: boolean) => void;
+  let settleReady!: (ok: boolean) => void;
   let readyDone = false;
   const ready = new Promise<void>((resolve, reject) => {
-    settle = (ok) => {
+    settleReady = (ok) => {
       if (readyDone) return;
       readyDone = true;
       if (ok) resolve();
@@ -95,55 +158,131 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
     };
   });
   ready.catch(() => {}); // a host that never awaits ready must not see an unhandled rejection
+  const settledWaiters: (() => void)[] = [];
 
-  let sized!: () => void;
-  const hasSize = new Promise<void>((resolve) => (sized = resolve));
+  /** (Re)creates everything that lives on the GPU; after a lost context, from the CPU-side copies. */
+  function buildGpu(): void {
+    detail = createDetailAtlas(
+      renderer,
+      (card) => cards[card]!,
+      (card, rect) => instances?.setDetail(card, rect),
+      () => loop.request(),
+    );
+    instances = createCardInstances(
+      cards.map((c) => c.id),
+      options.faces,
+      detail.texture,
+    );
+    view.root.add(instances.group);
+    instances.upload(motion);
+    instances.setPressed(pressed);
+    pages = createFacePages(
+      options.pageUrls,
+      (page, texture) => {
+        instances?.setPage(page, texture);
+        loop.request();
+      },
+      abort.signal,
+    );
+    viewChanged = true;
+  }
 
-  /** Brings every instance matrix up to date with scroll, entrance and press; returns true while the entrance runs. */
-  function placeAll(now: number): boolean {
-    if (!meshes || !layout) return false;
-    // The first frame uploads the atlas (slow on a software rasteriser); the entrance clock starts after it,
-    // so visitors see the whole rise instead of a jump.
-    if (entranceStart === null && playEntrance && uploaded) entranceStart = now;
-    const elapsed = !playEntrance ? null : entranceStart === null ? 0 : now - entranceStart;
-    const running = entranceRunning(elapsed);
-    const state = {
-      layout,
-      width,
-      height,
-      scroll: scroller.position,
-      entranceElapsed: running ? elapsed : null,
-      pressed,
-    };
-    for (let i = 0; i < cards.length; i++) meshes.place(i, matrix, placeCard(i, state, matrix));
-    meshes.commit();
-    if (!running) playEntrance = false;
-    return running;
+  function dropGpu(): void {
+    instances?.dispose();
+    instances = null;
+    pages?.dispose();
+    pages = null;
+    detail?.dispose();
+    detail = null;
+  }
+
+  function arrange(how: 'entrance' | 'glide' | 'jump'): void {
+    const shape = layoutShape(layout, shown, count, width / height, motion.toPos);
+    transition?.kill();
+    if (how === 'glide') motion.retarget(shape);
+    else motion.jump(shape, how === 'entrance' ? 2.2 : 0);
+    instances?.upload(motion);
+    if (how === 'entrance' || how === 'glide') {
+      const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+      transition = gsap.to(motion, {
+        mix: 1,
+        duration: reduced ? 0.01 : how === 'entrance' ? ENTRANCE_S : 1.2,
+        ease: 'none',
+        onUpdate: () => {
+          instances?.setMix(motion.mix);
+          viewChanged = true;
+          loop.request();
+        },
+        onComplete: () => {
+          transition = null;
+          settleReady(true);
+        },
+      });
+    } else settleReady(true);
+    view.setShape(
+      shape,
+      how === 'glide' ? 'glide' : 'jump',
+      how === 'jump' ? options.restore?.nav : undefined,
+    );
   }
 
   const loop = createFrameLoop((now, dt) => {
-    if (contextLost || width === 0) return false;
-    const gliding = scroller.step(dt);
-    const entering = placeAll(now);
-    renderer.render(scene, camera);
-    if (meshes) {
-      uploaded = true;
-      // Ready means every card is on screen in full, so a caller may locate and tap any of them at once.
-      if (!entering) settle(true);
+    if (contextLost || width === 0 || disposed) return false;
+    const moving = view.step(dt) || transition !== null;
+    renderer.render(scene, view.camera);
+    if (moving) watchSpeed(now, dt);
+    else slowSince = 0;
+    if (viewChanged && (!moving || now - lastSurvey > SURVEY_MS)) {
+      viewChanged = false;
+      lastSurvey = now;
+      runSurvey();
     }
-    return gliding || entering;
+    if (!moving && viewChanged) return true;
+    return moving;
   });
+
+  function watchSpeed(now: number, dt: number): void {
+    if (dt < SLOW_FRAME_MS) {
+      slowSince = 0;
+      return;
+    }
+    slowSince ||= now;
+    if (now - slowSince > SLOW_WINDOW_MS) options.onUnusable?.('frames too slow');
+  }
+
+  function runSurvey(): void {
+    if (!instances || !pages || !detail) return;
+    survey = surveyView(view, motion, shown, width, height, (c) => instances!.pageOf(c));
+    pages.want(survey.pages);
+    detail.want(survey.detail.slice(0, DETAIL_SLOTS));
+    checkSettled();
+  }
+
+  function checkSettled(): void {
+    if (progressNow() !== null) return;
+    while (settledWaiters.length) settledWaiters.shift()!();
+  }
+
+  function progressNow(): number | null {
+    if (!pages || !detail || !survey) return 0;
+    const waiting = pages.pending() + detail.pending();
+    if (waiting === 0) return null;
+    const total = survey.pages.length + survey.detail.length;
+    return Math.max(0, Math.min(1, 1 - waiting / Math.max(1, total)));
+  }
 
   function resize(w: number, h: number): void {
     if (w <= 0 || h <= 0) return;
+    const first = width === 0;
     width = w;
     height = h;
     renderer.setSize(w, h, false);
-    fitWallCamera(camera, w, h);
     backdrop.setAspect(w / h);
-    layout = layoutWall(w, h, cards.length, { cardAspect: CARD_ASPECT });
-    scroller.setMax(layout.maxScroll);
-    sized();
+    view.setSize(w, h);
+    if (first) {
+      buildGpu();
+      arrange(options.restore ? 'jump' : 'entrance');
+    } else arrange('jump');
     loop.request();
   }
 
@@ -153,119 +292,211 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
   });
   observer.observe(container);
 
-  /** Loads portraits, draws the atlas and makes the meshes; run again from scratch after a lost context. */
-  async function buildCards(): Promise<void> {
-    build?.abort();
-    const controller = new AbortController();
-    build = controller;
-    await hasSize;
-    if (controller.signal.aborted || !layout) return;
-    const built = await buildCardMeshes(cards, layout.cardWidth, renderer, controller.signal);
-    if (!built) return;
-    if (controller.signal.aborted) {
-      built.dispose();
-      return;
-    }
-    meshes = built;
-    scene.add(meshes.group);
-    loop.request();
-  }
+  const state6 = new Float32Array(6);
+  const corners = [new Vector3(), new Vector3(), new Vector3(), new Vector3()];
 
+  /** The card under client point (x, y), nearest first, or -1. */
   function cardAt(clientX: number, clientY: number): number {
-    if (!meshes) return -1;
-    const rect = canvas.getBoundingClientRect();
-    const ndc = new Vector2(
-      ((clientX - rect.left) / rect.width) * 2 - 1,
-      -((clientY - rect.top) / rect.height) * 2 + 1,
-    );
-    placeAll(performance.now());
-    camera.updateMatrixWorld();
-    raycaster.setFromCamera(ndc, camera);
-    return meshes.hit(raycaster);
+    if (!survey) runSurvey();
+    const x = clientX;
+    const y = clientY;
+    let best = -1;
+    let bestDepth = Infinity;
+    for (const c of survey?.facing ?? []) {
+      motion.current(c, state6);
+      const r = screenRect(c);
+      if (!r || x < r.x || y < r.y || x > r.x + r.width || y > r.y + r.height) continue;
+      const depth = view.camera.position.distanceTo(corners[0]!);
+      if (depth < bestDepth) {
+        best = c;
+        bestDepth = depth;
+      }
+    }
+    return best;
   }
 
-  const axis = () => layout?.scrollAxis ?? 'none';
-  const setPressed = (index: number) => {
-    if (pressed === index) return;
-    pressed = index;
+  /** Card `c`'s rectangle in canvas CSS px (from its projected corners), or null when hidden or turned away. */
+  function screenRect(c: number): ClientRect | null {
+    motion.current(c, state6);
+    if (state6[3]! < 0.5) return null;
+    cardCornersInto(c);
+    return projectToClient(
+      corners.map((v) => v.clone()),
+      view.camera,
+      canvas,
+      width,
+      height,
+    );
+  }
+
+  function cardCornersInto(c: number): void {
+    motion.current(c, state6);
+    cardCorners(state6, view.root, corners);
+  }
+
+  const setPressed = (card: number) => {
+    if (pressed === card) return;
+    pressed = card;
+    instances?.setPressed(card);
     loop.request();
   };
+
+  async function fly(card: number): Promise<void> {
+    const shape = view.shape;
+    if (!shape || flying) return;
+    flying = true;
+    const leaving = memory();
+    const target = viewOfCard(shape, card);
+    await view.glideTo({ ...target, cameraZ: view.nearZ() }, 0.7);
+    flying = false;
+    if (disposed) return;
+    // The visitor comes back to where they stood, not to the close-up.
+    remembered = leaving;
+    options.onSelect(cards[card]!.id);
+  }
+  let remembered: WallMemory | null = null;
+
   const detachGestures = attachGestures(canvas, {
-    press: (x, y) => setPressed(cardAt(x, y)),
+    press: (x, y) => {
+      if (!flying) setPressed(cardAt(x, y));
+    },
     dragStart: () => {
       setPressed(-1);
-      scroller.grab();
+      if (!flying) view.grab();
     },
     drag: (dx, dy) => {
-      if (axis() === 'none') return;
-      scroller.drag(axis() === 'x' ? -dx : -dy);
-      loop.request();
+      if (!flying) view.drag(dx, dy);
     },
     release: (vx, vy) => {
-      scroller.release(axis() === 'x' ? -vx : axis() === 'y' ? -vy : 0);
+      if (flying) return;
+      view.release(vx, vy);
       loop.request();
     },
     tap: (x, y) => {
-      const index = cardAt(x, y);
+      const card = flying ? -1 : cardAt(x, y);
       setPressed(-1);
-      const card = cards[index];
-      if (card) options.onSelect(card.id);
+      if (card >= 0) void fly(card);
     },
     cancel: () => setPressed(-1),
-    wheel: (dx, dy) => {
-      if (axis() === 'none') return;
-      // A mouse wheel only scrolls vertically; let it drive a sideways wall too.
-      scroller.nudge(axis() === 'x' ? (Math.abs(dx) > Math.abs(dy) ? dx : dy) : dy);
-      loop.request();
+    wheel: (_dx, dy) => {
+      if (!flying) view.zoomNow(Math.exp(dy * 0.0015));
+    },
+    pinch: (scale) => {
+      if (!flying) view.zoomNow(1 / scale);
     },
   });
 
   const onContextLost = (event: Event) => {
     event.preventDefault(); // tells the browser we will rebuild, so it may restore the context
     contextLost = true;
-    build?.abort();
+    contextLosses++;
+    // A context that does not come back leaves a black rectangle: give the visitor the 2D wall instead.
+    lostTimer = window.setTimeout(() => options.onUnusable?.('graphics context lost'), 5000);
   };
   const onContextRestored = () => {
+    clearTimeout(lostTimer);
     contextLost = false;
-    // three.js re-creates its own state; our textures' canvases were released after upload, so redraw them.
-    meshes?.dispose();
-    meshes = null;
-    void buildCards();
+    dropGpu();
+    buildGpu();
     loop.request();
   };
   canvas.addEventListener('webglcontextlost', onContextLost);
   canvas.addEventListener('webglcontextrestored', onContextRestored);
 
-  void buildCards();
+  function memory(): WallMemory {
+    return remembered ?? { layout, nav: { ...view.nav } };
+  }
 
   return {
     ready,
-    stats: () => loop.stats(),
+    whenSettled: () =>
+      new Promise<void>((resolve) => {
+        settledWaiters.push(resolve);
+        checkSettled();
+      }),
+    setLayout(next) {
+      if (next === layout) return;
+      layout = next;
+      arrange('glide');
+    },
+    show(indices) {
+      shown = indices;
+      arrange('glide');
+    },
+    zoom: (direction) => view.zoomBy(direction > 0 ? 0.55 : 1 / 0.55),
+    overview() {
+      const shape = view.shape;
+      if (shape) void view.glideTo({ ...view.nav, ...shape.start, cameraZ: view.overviewZ() }, 0.9);
+    },
     locate(id) {
-      const index = indexOf.get(id);
-      if (index === undefined || !meshes || width === 0) return null;
-      placeAll(performance.now());
-      if (meshes.fadeOf(index) < 0.5) return null;
-      const corners = meshes.corners(index);
-      return corners && projectToClient(corners, camera, canvas, width, height);
+      const c = indexOf.get(id);
+      if (c === undefined || width === 0 || !instances) return null;
+      if (!survey) runSurvey();
+      if (!survey?.facingSet.has(c)) return null;
+      const r = screenRect(c);
+      if (!r) return null;
+      const box = canvas.getBoundingClientRect();
+      const cx = r.x + r.width / 2;
+      const cy = r.y + r.height / 2;
+      if (cx < box.left || cy < box.top || cx > box.right || cy > box.bottom) return null;
+      // Under a panel or the countdown, a finger would not reach it.
+      if (document.elementFromPoint(cx, cy) !== canvas) return null;
+      return r;
+    },
+    progress: progressNow,
+    memory,
+    stats() {
+      const info = renderer.info;
+      let onScreen = 0;
+      const box = canvas.getBoundingClientRect();
+      for (const c of survey?.facing ?? []) {
+        const r = screenRect(c);
+        if (
+          r &&
+          r.x >= box.left - 0.5 &&
+          r.y >= box.top - 0.5 &&
+          r.x + r.width <= box.right + 0.5 &&
+          r.y + r.height <= box.bottom + 0.5
+        )
+          onScreen++;
+      }
+      return {
+        cards: count,
+        shown: shown.length,
+        onScreen,
+        layout,
+        textures: info.memory.textures,
+        geometries: info.memory.geometries,
+        textureBytes: (pages?.textureBytes() ?? 0) + (detail?.textureBytes() ?? 0),
+        drawCalls: instances?.drawCalls() ?? 0,
+        pagesResident: pages?.resident() ?? 0,
+        pagesPending: pages?.pending() ?? 0,
+        detailDrawn: detail?.drawn() ?? 0,
+        detailPending: detail?.pending() ?? 0,
+        fps: loop.stats().fps,
+        contextLosses,
+      };
     },
     dispose() {
       if (disposed) return;
       disposed = true;
-      build?.abort();
+      abort.abort();
+      clearTimeout(lostTimer);
+      transition?.kill();
+      view.dispose();
       loop.dispose();
       observer.disconnect();
       detachGestures();
       canvas.removeEventListener('webglcontextlost', onContextLost);
       canvas.removeEventListener('webglcontextrestored', onContextRestored);
-      meshes?.dispose();
-      meshes = null;
+      dropGpu();
       backdrop.dispose();
       renderer.dispose();
       // Browsers cap live WebGL contexts; give this one back now rather than at garbage collection.
       renderer.forceContextLoss();
       canvas.remove();
-      settle(false);
+      settleReady(false);
+      while (settledWaiters.length) settledWaiters.shift()!();
     },
   };
 }

@@ -18,6 +18,8 @@ export interface GestureHandlers {
   cancel(): void;
   /** A wheel or trackpad scroll, in CSS px. */
   wheel(dx: number, dy: number): void;
+  /** Two fingers spread (> 1) or pinched (< 1) by this factor since the last call. */
+  pinch?(scale: number): void;
 }
 
 interface Sample {
@@ -32,8 +34,24 @@ export function attachGestures(element: HTMLElement, handlers: GestureHandlers):
   let start: Sample = { x: 0, y: 0, t: 0 };
   let dragging = false;
   let samples: Sample[] = [];
+  // Other fingers on the element, for a two-finger pinch (the browser's own zoom is switched off).
+  const others = new Map<number, { x: number; y: number }>();
+  let pinchSpan = 0;
+  const span = (e: PointerEvent) => {
+    const o = others.values().next().value;
+    return o ? Math.hypot(e.clientX - o.x, e.clientY - o.y) : 0;
+  };
 
   const onDown = (e: PointerEvent) => {
+    if (active !== null && e.pointerType === 'touch' && handlers.pinch) {
+      // A second finger: the gesture becomes a pinch; the first finger's drag or tap is over.
+      others.set(e.pointerId, { x: e.clientX, y: e.clientY });
+      if (dragging) handlers.release(0, 0);
+      else handlers.cancel();
+      dragging = false;
+      pinchSpan = 0;
+      return;
+    }
     if (active !== null || (e.pointerType === 'mouse' && e.button !== 0)) return;
     active = e.pointerId;
     dragging = false;
@@ -49,7 +67,19 @@ export function attachGestures(element: HTMLElement, handlers: GestureHandlers):
   };
 
   const onMove = (e: PointerEvent) => {
+    const other = others.get(e.pointerId);
+    if (other) {
+      other.x = e.clientX;
+      other.y = e.clientY;
+      return;
+    }
     if (e.pointerId !== active) return;
+    if (others.size > 0) {
+      const now = span(e);
+      if (pinchSpan > 0 && now > 0) handlers.pinch?.(now / pinchSpan);
+      pinchSpan = now;
+      return;
+    }
     const dx = e.clientX - start.x;
     const dy = e.clientY - start.y;
     if (!dragging && Math.hypot(dx, dy) >= TAP_SLOP) {
@@ -63,8 +93,15 @@ export function attachGestures(element: HTMLElement, handlers: GestureHandlers):
   };
 
   const finish = (e: PointerEvent, cancelled: boolean) => {
+    if (others.delete(e.pointerId)) return;
     if (e.pointerId !== active) return;
     active = null;
+    if (others.size > 0) {
+      // The first finger lifted mid-pinch: the gesture ends here, without a tap.
+      others.clear();
+      dragging = false;
+      return;
+    }
     if (dragging) {
       const first = samples[0] ?? start;
       const latest = samples[samples.length - 1] ?? start;

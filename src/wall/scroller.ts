@@ -15,14 +15,28 @@ export class Scroller {
   /** Current offset in CSS px; 0 shows the start of the wall. */
   position = 0;
   private velocity = 0;
+  private min = 0;
   private max = 0;
   private dragOrigin = 0;
   private gliding = false;
 
-  /** Sets the scrollable length and pulls the position back inside it. */
+  /** Sets the scrollable length (from 0) and pulls the position back inside it. */
   setMax(max: number): void {
-    this.max = Math.max(0, max);
-    if (!this.gliding) this.position = clamp(this.position, 0, this.max);
+    this.setRange(0, Math.max(0, max));
+  }
+
+  /** Sets the range the position rests in (either end may be infinite) and pulls the position inside it. */
+  setRange(min: number, max: number): void {
+    this.min = Math.min(min, max);
+    this.max = max;
+    if (!this.gliding) this.position = clamp(this.position, this.min, this.max);
+  }
+
+  /** Jumps to a position (clamped), stopping any glide. */
+  set(position: number): void {
+    this.gliding = false;
+    this.velocity = 0;
+    this.position = clamp(position, this.min, this.max);
   }
 
   /** Starts a drag at the current position; stops any glide so a finger catches a moving wall. */
@@ -35,7 +49,7 @@ export class Scroller {
   /** Follows a finger that has moved `delta` px (positive = content pulled back) since grab(). */
   drag(delta: number): void {
     const raw = this.dragOrigin + delta;
-    if (raw < 0) this.position = raw * OVERSCROLL_RESISTANCE;
+    if (raw < this.min) this.position = this.min + (raw - this.min) * OVERSCROLL_RESISTANCE;
     else if (raw > this.max) this.position = this.max + (raw - this.max) * OVERSCROLL_RESISTANCE;
     else this.position = raw;
   }
@@ -50,7 +64,7 @@ export class Scroller {
   nudge(delta: number): void {
     this.gliding = false;
     this.velocity = 0;
-    this.position = clamp(this.position + delta, 0, this.max);
+    this.position = clamp(this.position + delta, this.min, this.max);
   }
 
   /** Advances the glide by `dt` ms; returns true while the wall is still moving. */
@@ -58,7 +72,11 @@ export class Scroller {
     if (!this.gliding) return false;
     const t = Math.min(dt, 64); // a stalled frame must not fling the wall
     const outside =
-      this.position < 0 ? this.position : this.position > this.max ? this.position - this.max : 0;
+      this.position < this.min
+        ? this.position - this.min
+        : this.position > this.max
+          ? this.position - this.max
+          : 0;
     if (outside !== 0) {
       // Critically damped pull back to the edge; remaining flick speed bleeds away quickly.
       this.velocity *= Math.exp(-t / 60);
@@ -73,8 +91,12 @@ export class Scroller {
     }
     this.position += this.velocity * t;
     this.velocity *= Math.exp(-t / GLIDE_MS);
-    if (this.position < 0 || this.position > this.max) this.velocity *= 0.5;
-    if (Math.abs(this.velocity) < REST_SPEED && this.position >= 0 && this.position <= this.max)
+    if (this.position < this.min || this.position > this.max) this.velocity *= 0.5;
+    if (
+      Math.abs(this.velocity) < REST_SPEED &&
+      this.position >= this.min &&
+      this.position <= this.max
+    )
       return this.stop();
     return true;
   }
