@@ -390,13 +390,14 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
     event.preventDefault(); // tells the browser we will rebuild, so it may restore the context
     contextLost = true;
     contextLosses++;
+    // Everything on the GPU went with the context; let go of it now, while three still knows the old objects.
+    dropGpu();
     // A context that does not come back leaves a black rectangle: give the visitor the 2D wall instead.
     lostTimer = window.setTimeout(() => options.onUnusable?.('graphics context lost'), 5000);
   };
   const onContextRestored = () => {
     clearTimeout(lostTimer);
     contextLost = false;
-    dropGpu();
     buildGpu();
     loop.request();
   };

@@ -122,8 +122,10 @@ function grid(n: number, aspect: number, put: Put) {
     const r = landscape ? k % rows : Math.floor(k / cols);
     put(k, c * PITCH_X - width / 2, height / 2 - r * PITCH_Y, 0, 0, 0);
   }
-  const frameW = landscape ? Math.min(width, height * aspect) : width;
-  const frameH = landscape ? height : Math.min(height, width / aspect);
+  // A few dozen people are shown whole, as one roll; more run on beyond the screen.
+  const whole = n <= 60;
+  const frameW = landscape && !whole ? Math.min(width, height * aspect) : width;
+  const frameH = landscape || whole ? height : Math.min(height, width / aspect);
   const spanX = Math.max(0, width - frameW) / 2;
   const spanY = Math.max(0, height - frameH) / 2;
   return {

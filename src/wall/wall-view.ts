@@ -49,9 +49,13 @@ export class WallView {
   overviewZ(shape = this.shape): number {
     if (!shape) return 10;
     const aspect = this.width / Math.max(1, this.height);
-    const fit = Math.max(shape.frame.height / 2 / TAN, shape.frame.width / 2 / (TAN * aspect));
-    // A flat wall is framed at its surface; a round one across its middle, where it is widest.
-    return shape.nav.kind === 'pan' ? fit : Math.max(fit, shape.front + 1);
+    const fitH = shape.frame.height / 2 / TAN;
+    const fitW = shape.frame.width / 2 / (TAN * aspect);
+    // A flat wall is framed at its surface; a globe across its middle, where it is widest; a drum is widest
+    // across its middle but its nearest rows, at the front, are the ones that must fit in height.
+    if (shape.nav.kind === 'pan') return shape.front + Math.max(fitH, fitW);
+    if (shape.nav.kind === 'globe') return Math.max(fitH, fitW, shape.front + 1);
+    return Math.max(shape.front + fitH, fitW, shape.front + 1);
   }
 
   /** Camera z of the closest zoom (never further than the overview). */
