@@ -47,6 +47,9 @@ export const HONOR_KINDS = [
   'pioneer', // 工人先锋号 and other honours
 ] as const;
 export const SPIRIT_TAGS = ['model-spirit', 'labour-spirit', 'craftsman-spirit'] as const;
+export type HonorLevel = (typeof HONOR_LEVELS)[number];
+export type HonorKind = (typeof HONOR_KINDS)[number];
+export type SpiritTag = (typeof SPIRIT_TAGS)[number];
 
 export const HonorSchema = v.strictObject({
   title: LocalTextSchema,
