@@ -1,8 +1,10 @@
 /** `npm run bench -- <name>`: benchmarks in headless Chromium that print figures and ratios. */
+import { rosterBench } from './roster';
 import { startBench } from './start';
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   start: startBench,
+  roster: rosterBench,
 };
 
 const [name, ...args] = process.argv.slice(2);
