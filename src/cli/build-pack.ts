@@ -5,6 +5,8 @@ import { sha256Hex, toBase64 } from '../feed/crypto';
 import { FEED_FORMAT, PACK_FORMAT, type FeedIndex, type Manifest } from '../feed/format';
 import { readSource } from './source';
 import { sign } from './keys';
+import { buildFaceAtlas, derivedProblems } from './face-atlas';
+import { CliProblems } from './problems';
 
 export interface BuildOptions {
   source: string;
@@ -22,11 +24,21 @@ export interface BuildResult {
   bumpedFrom?: number;
   /** True when the feed already held this exact pack and its index was left untouched. */
   unchanged?: boolean;
+  /** The face atlas made for the walls: faces placed, pages and their bytes (faces.json included). */
+  atlas: { faces: number; pages: number; bytes: number };
 }
 
 /** Builds the feed; objects already in `out` are kept, so a rebuild writes only what changed. */
 export async function buildPack(opts: BuildOptions): Promise<BuildResult> {
   const src = await readSource(opts.source);
+  const reserved = await derivedProblems(opts.source, src.content);
+  if (reserved.length) throw new CliProblems(reserved);
+  const atlas = await buildFaceAtlas(src.content, src.files, (p) => join(opts.source, p));
+  const atlasSummary = {
+    faces: atlas.faces,
+    pages: atlas.pages,
+    bytes: atlas.files.reduce((sum, f) => sum + f.bytes.length, 0),
+  };
   const objectsDir = join(opts.out, 'objects');
   await mkdir(objectsDir, { recursive: true });
 
@@ -34,6 +46,7 @@ export async function buildPack(opts: BuildOptions): Promise<BuildResult> {
   const entries = [
     { path: 'content.json', bytes: src.contentBytes, type: 'application/json' },
     ...src.files,
+    ...atlas.files,
   ];
   let newObjects = 0;
   let bytes = 0;
@@ -62,7 +75,14 @@ export async function buildPack(opts: BuildOptions): Promise<BuildResult> {
   const bumpedFrom = version === wanted ? undefined : wanted;
   if (previous && version === previous.version && manifestSha === previous.manifestSha) {
     // Nothing changed: keep the published index byte for byte, so kiosks see "up to date".
-    return { index: previous.index, files: files.length, bytes, newObjects, unchanged: true };
+    return {
+      index: previous.index,
+      files: files.length,
+      bytes,
+      newObjects,
+      unchanged: true,
+      atlas: atlasSummary,
+    };
   }
 
   const now = opts.now ?? (src.info.published ? new Date(src.info.published) : new Date());
@@ -79,7 +99,7 @@ export async function buildPack(opts: BuildOptions): Promise<BuildResult> {
   // Signature first, index last: a kiosk reading mid-publish sees a mismatch and retries later.
   await atomicWrite(join(opts.out, 'index.json.sig'), `${signature}\n`);
   await atomicWrite(join(opts.out, 'index.json'), indexBytes);
-  return { index, files: files.length, bytes, newObjects, bumpedFrom };
+  return { index, files: files.length, bytes, newObjects, bumpedFrom, atlas: atlasSummary };
 }
 
 async function writeObject(dir: string, sha: string, bytes: Uint8Array): Promise<boolean> {

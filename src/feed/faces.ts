@@ -11,8 +11,14 @@ export const DERIVED_PREFIX = 'derived/';
 export const FACES_FORMAT = 'kiosk-faces/1';
 /** Side of one square face cell in atlas pixels. */
 export const FACE_CELL = 64;
-/** Pixels between cells (filled with the cell's own edge pixels, so filtering never bleeds). */
+/**
+ * Pixels of the cell's own edge repeated around it on every side, so linear filtering (and the first mipmap
+ * level) never pulls a neighbour in; cells sit 2 × FACE_GUTTER apart. Two per side keeps every cell's slot on
+ * WebP's 2×2 chroma and 4×4 block grid; with one, the decoder's chroma upsampling smeared the neighbour in.
+ */
 export const FACE_GUTTER = 2;
+/** Distance from one cell's top-left to the next one's: the cell and a gutter on each side. */
+export const FACE_PITCH = FACE_CELL + 2 * FACE_GUTTER;
 /** Largest atlas page side; 2048 is safe on every WebGL2 device and keeps a page's upload short. */
 export const FACE_PAGE_MAX = 2048;
 
