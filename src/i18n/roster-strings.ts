@@ -25,9 +25,8 @@ export const ROSTER_UI = {
   groupRegion: t('地区', 'District'),
   groupTag: t('精神', 'Spirit'),
   filterTitle: t('筛选人物', 'Filter the people'),
-  clearAll: t('清除全部条件', 'Clear all'),
-  done: t('完成', 'Done'),
-  matches: t('位符合', 'match'),
+  clearAll: t('清除全部筛选', 'Clear all filters'),
+  close: t('关闭', 'Close'),
   noMatch: t('没有符合条件的人物', 'Nobody matches'),
   padTitle: t('姓名检索', 'Find a name'),
   padHint: t(
@@ -38,3 +37,13 @@ export const ROSTER_UI = {
   backspace: t('退格', 'Delete'),
   clear: t('清空', 'Clear'),
 } satisfies Record<string, LocalText>;
+
+/** How many people the current search and chips let through: 128 位符合 / 128 people match. */
+export function matchCount(n: number): LocalText {
+  return n === 0
+    ? ROSTER_UI.noMatch
+    : t(
+        `${n.toLocaleString('zh-CN')} 位符合`,
+        `${n.toLocaleString('en')} ${n === 1 ? 'person matches' : 'people match'}`,
+      );
+}
