@@ -1,10 +1,11 @@
 /** What a visitor left on each wall (layout, view, filters, roster or 3D) so "back" returns them there; one visit only. */
+import type { RosterFilter } from '../content/roster-search';
 import { kiosk } from '../shell/kiosk.svelte';
 import type { WallMemory } from './honor-wall';
 
 export interface WallVisit {
   view: WallMemory | null;
-  filter: unknown;
+  filter: RosterFilter;
   mode: 'wall' | 'roster';
 }
 
