@@ -7,24 +7,28 @@ const LEVEL_RANK = { national: 0, provincial: 1, municipal: 2, industry: 3 } as 
 export function workersOnWall(content: Content, wall: Wall): Worker[] {
   const s = wall.select;
   const listed = s.workers ? new Set(s.workers) : null;
-  return content.workers
-    .filter((w) => !w.withdrawn)
-    .filter((w) => !listed || listed.has(w.id))
-    .filter((w) => !s.tags?.length || s.tags.some((tag) => w.tags?.includes(tag)))
-    .filter((w) => !s.sectors?.length || (w.sector && s.sectors.includes(w.sector['zh-CN'])))
-    .filter((w) =>
-      w.honors.some(
-        (h) =>
-          (!s.levels?.length || s.levels.includes(h.level)) &&
-          (!s.kinds?.length || s.kinds.includes(h.kind)) &&
-          (s.years?.from === undefined || h.year >= s.years.from) &&
-          (s.years?.to === undefined || h.year <= s.years.to),
-      ),
-    )
-    .map((w) => ({ w, top: topHonor(w) }))
-    // Each worker's headline honour once, not once per comparison: a roster of 25,000 sorts in milliseconds.
-    .sort((a, b) => compareHonors(a.top, b.top) || (a.w.id < b.w.id ? -1 : a.w.id > b.w.id ? 1 : 0))
-    .map(({ w }) => w);
+  return (
+    content.workers
+      .filter((w) => !w.withdrawn)
+      .filter((w) => !listed || listed.has(w.id))
+      .filter((w) => !s.tags?.length || s.tags.some((tag) => w.tags?.includes(tag)))
+      .filter((w) => !s.sectors?.length || (w.sector && s.sectors.includes(w.sector['zh-CN'])))
+      .filter((w) =>
+        w.honors.some(
+          (h) =>
+            (!s.levels?.length || s.levels.includes(h.level)) &&
+            (!s.kinds?.length || s.kinds.includes(h.kind)) &&
+            (s.years?.from === undefined || h.year >= s.years.from) &&
+            (s.years?.to === undefined || h.year <= s.years.to),
+        ),
+      )
+      .map((w) => ({ w, top: topHonor(w) }))
+      // Each worker's headline honour once, not once per comparison: a roster of 25,000 sorts in milliseconds.
+      .sort(
+        (a, b) => compareHonors(a.top, b.top) || (a.w.id < b.w.id ? -1 : a.w.id > b.w.id ? 1 : 0),
+      )
+      .map(({ w }) => w)
+  );
 }
 
 /** The honour to headline: highest level, then most recent. */
