@@ -22,7 +22,7 @@ import { attachGestures } from './pointer-input';
 import { projectToClient, type ClientRect } from './screen-rect';
 import { surveyView, type Survey } from './survey';
 import { WallMotion } from './wall-motion';
-import { cardCorners, WallView, type NavState } from './wall-view';
+import { cardCorners, copyNav, WallView, type NavState } from './wall-view';
 
 export interface WallCard extends DetailContent {
   id: string;
@@ -64,6 +64,7 @@ export interface WallStats {
   detailPending: number;
   fps: number;
   contextLosses: number;
+  nav: NavState;
 }
 
 export interface HonorWall {
@@ -75,6 +76,8 @@ export interface HonorWall {
   /** Shows only these cards (indices into `cards`, in order); the wall animates to the new arrangement. */
   show(indices: Int32Array): void;
   zoom(direction: 1 | -1): void;
+  /** Keeps the wall centred in the part of the screen left of a side panel `px` wide (0 when none). */
+  setInset(px: number): void;
   /** Back to the overview of the current layout. */
   overview(): void;
   locate(id: string): ClientRect | null;
@@ -405,7 +408,7 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
   canvas.addEventListener('webglcontextrestored', onContextRestored);
 
   function memory(): WallMemory {
-    return remembered ?? { layout, nav: { ...view.nav } };
+    return remembered ?? { layout, nav: copyNav(view.nav) };
   }
 
   return {
@@ -418,16 +421,19 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
     setLayout(next) {
       if (next === layout) return;
       layout = next;
-      arrange('glide');
+      // Before the first size is known there is nothing to move yet; the first arrangement uses these.
+      if (width > 0) arrange('glide');
     },
     show(indices) {
       shown = indices;
-      arrange('glide');
+      if (width > 0) arrange('glide');
     },
+    setInset: (px) => view.setShift(px),
     zoom: (direction) => view.zoomBy(direction > 0 ? 0.55 : 1 / 0.55),
     overview() {
       const shape = view.shape;
-      if (shape) void view.glideTo({ ...view.nav, ...shape.start, cameraZ: view.overviewZ() }, 0.9);
+      if (shape)
+        void view.glideTo({ ...copyNav(view.nav), ...shape.start, cameraZ: view.overviewZ() }, 0.9);
     },
     locate(id) {
       const c = indexOf.get(id);
@@ -476,6 +482,7 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
         detailPending: detail?.pending() ?? 0,
         fps: loop.stats().fps,
         contextLosses,
+        nav: copyNav(view.nav),
       };
     },
     dispose() {

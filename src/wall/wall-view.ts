@@ -29,6 +29,8 @@ export class WallView {
   shape: WallShape | null = null;
   width = 1;
   height = 1;
+  /** CSS px by which the wall's centre moves left, to stay in the free part of the screen beside a panel. */
+  private shift = 0;
   private readonly across = new Scroller();
   private readonly down = new Scroller();
   private tween: gsap.core.Tween | null = null;
@@ -43,6 +45,17 @@ export class WallView {
     this.height = height;
     this.camera.aspect = width / Math.max(1, height);
     this.apply();
+  }
+
+  /** Moves the picture's centre `px` CSS px to the left (0 = centred), gliding. */
+  setShift(px: number): void {
+    const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    gsap.to(this, {
+      shift: px / 2,
+      duration: reduced ? 0 : 0.6,
+      ease: 'power2.inOut',
+      onUpdate: () => this.apply(),
+    });
   }
 
   /** Camera z that shows the whole frame of `shape` (the overview). */
@@ -76,7 +89,7 @@ export class WallView {
     const target = keep ?? { ...shape.start, cameraZ: this.overviewZ(shape) };
     if (how === 'jump') {
       this.stop();
-      this.nav = clampNav({ ...target }, shape, this.nearZ(shape), this.overviewZ(shape));
+      this.nav = clampNav(copyNav(target), shape, this.nearZ(shape), this.overviewZ(shape));
       this.apply();
     } else this.glideTo(target, 1.1);
   }
@@ -86,7 +99,7 @@ export class WallView {
     if (!this.shape) return;
     const front = this.shape.front;
     const z = front + (this.nav.cameraZ - front) * factor;
-    this.glideTo({ ...this.nav, cameraZ: z }, 0.5);
+    this.glideTo({ ...copyNav(this.nav), cameraZ: z }, 0.5);
   }
 
   /** Zoom without animation (pinch, wheel). */
@@ -103,7 +116,7 @@ export class WallView {
   glideTo(target: NavState, seconds: number): Promise<void> {
     if (!this.shape) return Promise.resolve();
     this.stop();
-    const to = clampNav({ ...target }, this.shape, this.nearZ(), this.overviewZ());
+    const to = clampNav(copyNav(target), this.shape, this.nearZ(), this.overviewZ());
     // Turn the short way round.
     const tau = Math.PI * 2;
     if (this.shape.nav.kind !== 'helix')
@@ -231,14 +244,23 @@ export class WallView {
     this.camera.near = Math.max(0.05, depth * 0.2);
     this.camera.far = n.cameraZ + (s ? s.front * 2 + 10 : 100);
     this.camera.lookAt(0, 0, front - 1);
+    if (Math.abs(this.shift) > 0.5)
+      this.camera.setViewOffset(this.width, this.height, -this.shift, 0, this.width, this.height);
+    else this.camera.clearViewOffset();
     this.camera.updateProjectionMatrix();
     this.camera.updateMatrixWorld();
     this.onChange();
   }
 
   dispose(): void {
+    gsap.killTweensOf(this);
     this.stop();
   }
+}
+
+/** A plain copy of the five values (GSAP keeps its own bookkeeping on an object it tweens; that must not travel). */
+export function copyNav(n: NavState): NavState {
+  return { spin: n.spin, tilt: n.tilt, panX: n.panX, panY: n.panY, cameraZ: n.cameraZ };
 }
 
 /** Keeps a nav state inside the shape's limits. */
