@@ -92,8 +92,8 @@ const MAX_PIXEL_RATIO = 1.5;
 const ENTRANCE_S = 1.3;
 const SURVEY_MS = 220;
 /** Frames slower than this for SLOW_WINDOW_MS of motion mean this screen cannot animate a 3D wall. */
-const SLOW_FRAME_MS = 500;
-const SLOW_WINDOW_MS = 6000;
+const SLOW_FRAME_MS = 1000;
+const SLOW_WINDOW_MS = 8000;
 
 /** Creates the wall in `container`; throws when WebGL cannot be had at all (the host shows the 2D wall). */
 export function createHonorWall(container: HTMLElement, options: HonorWallOptions): HonorWall {
