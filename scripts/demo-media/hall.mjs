@@ -29,7 +29,7 @@ export const WALLS = [
     title: t('工匠风采', 'Master Craftsmen'),
     subtitle: t('精益求精，匠心筑梦', 'Skill, patience and pride in every piece of work'),
     select: { kinds: ['craftsman'] },
-    layout: 'grid',
+    layout: 'cylinder',
   },
 ];
 

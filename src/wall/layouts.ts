@@ -145,6 +145,8 @@ function grid(n: number, aspect: number, put: Put) {
 
 /** Cards per ring of a round wall: a drum for a few dozen, a broad tower for thousands. */
 function ringCount(n: number): number {
+  // A few dozen: rings of up to 16, evenly filled, so no ring is left a quarter full.
+  if (n <= 48) return Math.max(8, Math.ceil(n / Math.ceil(n / 16)));
   return Math.max(12, Math.min(72, Math.ceil(Math.sqrt(n * 1.1))));
 }
 
@@ -161,7 +163,11 @@ function cylinder(n: number, aspect: number, put: Put) {
   }
   const frameW = radius * 2 + CARD_W;
   // The whole drum when it is short; for a tower, as many rings as a screen shows whole faces in.
-  const frameH = Math.min(height + CARD_H * 1.3, Math.max(frameW / aspect, 9 * PITCH_Y));
+  // (never so tight that one ring fills the screen: a drum reads as a drum with room around it).
+  const frameH = Math.max(
+    CARD_H * 2.6,
+    Math.min(height + CARD_H * 1.3, Math.max(frameW / aspect, 9 * PITCH_Y)),
+  );
   const spanY = Math.max(0, height + CARD_H * 1.3 - frameH) / 2;
   return {
     front: radius,
