@@ -1,10 +1,12 @@
 /** `npm run bench -- <name>`: benchmarks in headless Chromium that print figures and ratios. */
 import { rosterBench } from './roster';
 import { startBench } from './start';
+import { wallBench } from './wall';
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   start: startBench,
   roster: rosterBench,
+  wall: wallBench,
 };
 
 const [name, ...args] = process.argv.slice(2);
