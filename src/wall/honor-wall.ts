@@ -162,6 +162,7 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
   });
   ready.catch(() => {}); // a host that never awaits ready must not see an unhandled rejection
   const settledWaiters: (() => void)[] = [];
+  let settlePoll = 0;
 
   /** (Re)creates everything that lives on the GPU; after a lost context, from the CPU-side copies. */
   function buildGpu(): void {
@@ -417,6 +418,17 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
       new Promise<void>((resolve) => {
         settledWaiters.push(resolve);
         checkSettled();
+        // Loads that end without drawing (a failed page, a card no longer wanted) request no frame,
+        // so a slow poll notices the moment nothing is pending any more.
+        if (settledWaiters.length && !settlePoll) {
+          settlePoll = window.setInterval(() => {
+            checkSettled();
+            if (!settledWaiters.length || disposed) {
+              clearInterval(settlePoll);
+              settlePoll = 0;
+            }
+          }, 250);
+        }
       }),
     setLayout(next) {
       if (next === layout) return;

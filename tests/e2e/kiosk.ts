@@ -99,6 +99,15 @@ export async function swipe(page: Page, from: { x: number; y: number }, dx: numb
       type: 'touchMove',
       touchPoints: point(from.x + (dx * i) / 8),
     });
+  // The finger comes to rest before it lifts. A lift at speed starts a fling, and Chromium spends
+  // the next tap on stopping that fling (no click); headless Chromium's fling may never end.
+  for (let i = 0; i < 3; i++) {
+    await new Promise((r) => setTimeout(r, 40));
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: point(from.x + dx),
+    });
+  }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
 }
