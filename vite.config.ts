@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
+import { embeddedPack } from './scripts/embedded-pack';
 
 const DEMO_PUBLIC_KEY_FILE = 'media/demo/keys/demo.pub';
 const publicKeyFile = process.env.KIOSK_FEED_PUBLIC_KEY_FILE ?? DEMO_PUBLIC_KEY_FILE;
@@ -11,6 +12,13 @@ const demoPublicKey = readFileSync(DEMO_PUBLIC_KEY_FILE, 'utf8').trim();
 // Where kiosks look for the feed: same origin by default; another host must send CORS headers.
 const feedUrl = process.env.KIOSK_FEED_URL ?? '/feed/';
 const feedOrigin = /^https?:\/\//.test(feedUrl) ? new URL(feedUrl).origin : null;
+// The pack built into the app (shown on a first boot with no feed): the hall's own media/ folder.
+const embeddedSource = process.env.KIOSK_EMBEDDED_SOURCE ?? 'media/demo';
+const embeddedKeyFile = process.env.KIOSK_EMBEDDED_KEY_FILE ?? 'media/demo/keys/demo.key';
+const embeddedPublicKey = readFileSync(
+  process.env.KIOSK_EMBEDDED_PUBLIC_KEY_FILE ?? DEMO_PUBLIC_KEY_FILE,
+  'utf8',
+).trim();
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 export default defineConfig({
@@ -19,9 +27,11 @@ export default defineConfig({
     __DEMO_PUBLIC_KEY__: JSON.stringify(demoPublicKey),
     __APP_VERSION__: JSON.stringify(pkg.version),
     __FEED_URL__: JSON.stringify(feedUrl),
+    __EMBEDDED_PUBLIC_KEY__: JSON.stringify(embeddedPublicKey),
   },
   plugins: [
     svelte(),
+    embeddedPack({ source: embeddedSource, keyFile: embeddedKeyFile }),
     {
       // The page's Content Security Policy lets it fetch from its own origin and the feed's only.
       name: 'kiosk-feed-csp',
@@ -43,7 +53,9 @@ export default defineConfig({
         icons: [{ src: 'icon.png', sizes: '512x512', type: 'image/png' }],
       },
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,png,woff2}'],
+        globPatterns: ['**/*.{js,css,html,png,woff2}', 'embedded/**/*'],
+        // The embedded pack may hold films; they are precached like the rest of the app.
+        maximumFileSizeToCacheInBytes: 512 * 1024 * 1024,
       },
     }),
   ],

@@ -3,3 +3,4 @@ declare const __FEED_PUBLIC_KEY__: string;
 declare const __DEMO_PUBLIC_KEY__: string;
 declare const __APP_VERSION__: string;
 declare const __FEED_URL__: string;
+declare const __EMBEDDED_PUBLIC_KEY__: string;

@@ -22,7 +22,8 @@ const IsoTimeSchema = v.pipe(
 const VersionSchema = v.pipe(
   v.number(),
   v.integer('must be a whole number'),
-  v.minValue(1, 'must be 1 or more'),
+  // 0 is the pack built into the app; feeds start at 1.
+  v.minValue(0, 'must be 0 or more'),
   v.maxValue(Number.MAX_SAFE_INTEGER, 'is too large'),
 );
 

@@ -1,5 +1,7 @@
 /** Starts the kiosk: lockdown, service worker, live pack, feed sync, idle clock and the test seam. */
-import { loadPack, type LoadedPack } from '../sync/load-pack';
+import { DEFAULT_DEADLINES, httpSource } from '../sync/feed-source';
+import { loadEmbeddedPack, loadPack, type LoadedPack } from '../sync/load-pack';
+import { missingObjects, requestPersistence } from '../sync/pack-storage';
 import { readPointers } from '../sync/pointers';
 import { logStaff, readStaffLog } from '../sync/staff-log';
 import { SyncRunner } from '../sync/sync-runner';
@@ -41,10 +43,9 @@ export async function bootKiosk(): Promise<() => void> {
     window.removeEventListener('offline', onOnline);
   });
 
-  /** Shows the live pack; if it cannot be loaded, the previous one, so the screen is never blank. */
-  const showLivePack = async () => {
-    const pack = await loadLivePack();
-    if (!pack) return;
+  /** Shows the live pack, else the previous one; false when neither can be shown. */
+  let liveShown = false;
+  const showPack = (pack: LoadedPack) => {
     const fresh = kiosk.pack === null;
     const sameVersion = kiosk.pack?.pointer.indexSha === pack.pointer.indexSha;
     kiosk.pack = pack;
@@ -54,6 +55,33 @@ export async function bootKiosk(): Promise<() => void> {
     if (!performance.getEntriesByName('kiosk:home-ready').length)
       performance.mark('kiosk:home-ready');
   };
+  const showLivePack = async (): Promise<boolean> => {
+    const found = await loadLivePack();
+    liveShown = found?.isActive ?? false;
+    if (found) showPack(found.pack);
+    return found !== null;
+  };
+  /** Nothing stored can be shown: the pack built into the app, until a feed pack goes live. */
+  const showEmbedded = async (why: string) => {
+    if (kiosk.pack && !kiosk.pack.embedded) return; // any stored pack beats the built-in one
+    try {
+      const pack = await loadEmbeddedPack();
+      if (kiosk.pack && !kiosk.pack.embedded) return; // a feed pack arrived meanwhile
+      await logStaff(
+        'warn',
+        'embedded',
+        `${why}; showing the pack built into the app until one can be fetched`,
+      );
+      showPack(pack);
+    } catch (e) {
+      await logStaff(
+        'error',
+        'embedded-failed',
+        `the pack built into the app cannot be shown: ${(e as Error).message}`,
+      );
+      kiosk.bootProblem ??= why;
+    }
+  };
 
   // Objects are served by the worker; without it, images and videos of the pack cannot load.
   if (!(await sw.controlled))
@@ -62,22 +90,39 @@ export async function bootKiosk(): Promise<() => void> {
       'no-service-worker',
       'the service worker is not in control; media may not load',
     );
-  await showLivePack();
+  void requestPersistence();
+  const hadPack = await showLivePack();
 
+  const timeoutMs = settings.feedTimeoutSeconds * 1000;
   const runner = new SyncRunner({
-    feedUrl: settings.feedUrl,
+    source: httpSource(settings.feedUrl, {
+      ...DEFAULT_DEADLINES,
+      firstByteMs: timeoutMs,
+      stallMs: timeoutMs,
+    }),
     publicKey: settings.publicKey,
+    liveShown: () => liveShown,
     intervalMs: settings.checkMinutes * 60_000,
     whenIdle: (signal) => presence.whenAway(quietMs, signal),
     onProgress: (p) => (kiosk.progress = p),
     onResult: async (r: SyncResult) => {
       if (r.outcome === 'activated') await showLivePack();
-      else if (!kiosk.pack && (r.outcome === 'failed' || r.outcome === 'rejected'))
-        kiosk.bootProblem = r.reason;
+      else if (!liveShown && (r.outcome === 'failed' || r.outcome === 'rejected')) {
+        if (!kiosk.pack) kiosk.bootProblem = r.reason;
+        await showEmbedded(`no pack could be fetched from the feed (${r.reason})`);
+      }
     },
   });
   runner.start();
   disposers.push(() => runner.dispose());
+  // A first boot waits for the feed a while (with progress on screen), never for ever.
+  if (!hadPack) {
+    const wait = setTimeout(
+      () => void showEmbedded('the feed has not delivered a pack yet'),
+      Math.max(timeoutMs, 30_000),
+    );
+    disposers.push(() => clearTimeout(wait));
+  }
 
   disposers.push(
     installTestSeam({
@@ -106,8 +151,11 @@ export async function bootKiosk(): Promise<() => void> {
   return () => disposers.reverse().forEach((d) => d());
 }
 
-/** The active pack, else the previous one (logged), else null: a broken pack never blanks the screen. */
-async function loadLivePack(): Promise<LoadedPack | null> {
+/**
+ * The active pack, else the previous one (logged), else null: a broken pack never blanks the
+ * screen. `isActive` says whether what is shown is the live pointer's pack.
+ */
+async function loadLivePack(): Promise<{ pack: LoadedPack; isActive: boolean } | null> {
   const pointers = await readPointers().catch(async (e: unknown) => {
     await logStaff(
       'error',
@@ -122,13 +170,20 @@ async function loadLivePack(): Promise<LoadedPack | null> {
     if (!pointer) continue;
     try {
       const pack = await loadPack(pointer);
+      const lost = await missingObjects(pointer.objects);
+      if (lost.length)
+        await logStaff(
+          'warn',
+          'objects-missing',
+          `${lost.length} files of pack version ${pointer.version} are missing from storage; they are fetched again at the next check`,
+        );
       if (pointer !== active)
         await logStaff(
           'warn',
           'fallback',
           `showing the previous pack, version ${pointer.version}, instead`,
         );
-      return pack;
+      return { pack, isActive: pointer === active && lost.length === 0 };
     } catch (e) {
       await logStaff(
         'error',

@@ -10,6 +10,8 @@ export interface Settings {
   checkMinutes: number;
   /** How long the screen must be untouched before a downloaded pack may replace the live one. */
   activateAfterIdleSeconds: number;
+  /** A feed request that gets no answer, or stops sending, for this long is given up (retried later). */
+  feedTimeoutSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -19,6 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   countdownSeconds: 10,
   checkMinutes: 15,
   activateAfterIdleSeconds: 30,
+  feedTimeoutSeconds: 30,
 };
 
 /** True when the build still trusts the demo key, which the staff panel flags. */
@@ -26,13 +29,18 @@ export const usesDemoKey = (s: Settings) => s.publicKey === __DEMO_PUBLIC_KEY__;
 
 /** Allowed range of each numeric setting; a saved or typed value outside it is clamped. */
 const RANGES: Record<
-  'idleSeconds' | 'countdownSeconds' | 'checkMinutes' | 'activateAfterIdleSeconds',
+  | 'idleSeconds'
+  | 'countdownSeconds'
+  | 'checkMinutes'
+  | 'activateAfterIdleSeconds'
+  | 'feedTimeoutSeconds',
   [number, number]
 > = {
   idleSeconds: [5, 3600],
   countdownSeconds: [1, 60],
   checkMinutes: [1, 24 * 60],
   activateAfterIdleSeconds: [5, 3600],
+  feedTimeoutSeconds: [1, 600],
 };
 
 export async function loadSettings(search = location.search): Promise<Settings> {

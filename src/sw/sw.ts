@@ -2,10 +2,12 @@
 /** Service worker: precached app shell for offline boots, and pack objects from Cache Storage with Range. */
 import { clientsClaim } from 'workbox-core';
 import {
+  addPlugins,
   createHandlerBoundToURL,
   precacheAndRoute,
   cleanupOutdatedCaches,
 } from 'workbox-precaching';
+import { RangeRequestsPlugin } from 'workbox-range-requests';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { createPartialResponse } from 'workbox-range-requests';
 import { OBJECT_CACHE, OBJECT_PATH } from '../feed/object-keys';
@@ -14,11 +16,13 @@ declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<string | { url: string; revision: string | null }>;
 };
 
+// The embedded pack is precached with the app; its films must seek offline too (Range → 206).
+addPlugins([new RangeRequestsPlugin()]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), {
-    denylist: [/^\/feed\//, /^\/objects\//],
+    denylist: [/^\/feed\//, /^\/objects\//, /^\/embedded\//],
   }),
 );
 

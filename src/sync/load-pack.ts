@@ -1,14 +1,19 @@
-/** Loads the live pack from storage: its pointer, manifest and validated content, offline. */
+/** Loads a pack for the screen: the live one from storage, or the embedded one shipped inside the app. */
 import type { Content } from '../content/schema';
+import { sha256Hex } from '../feed/crypto';
 import { ManifestSchema, parseJsonFile } from '../feed/format';
 import { objectUrl } from '../feed/object-keys';
 import { checkPackContent } from '../feed/pack-check';
+import { httpSource } from './feed-source';
 import { readObject } from './object-store';
 import type { PackPointer } from './pointers';
+import { readSignedIndex, readSmall } from './read-index';
 
 export interface LoadedPack {
   pointer: PackPointer;
   content: Content;
+  /** True for the pack built into the app (shown until a feed pack is live). */
+  embedded?: boolean;
   /** Same-origin URL of a pack path (served by the service worker), or null if not in the pack. */
   urlFor(path: string | undefined): string | null;
 }
@@ -18,10 +23,69 @@ export async function loadPack(pointer: PackPointer): Promise<LoadedPack> {
   const manifestBytes = await readObject(pointer.manifestSha);
   if (!manifestBytes)
     throw new Error(`the manifest of version ${pointer.version} is missing from storage`);
-  const manifest = parseJsonFile(ManifestSchema, manifestBytes, 'manifest');
   const contentBytes = await readObject(pointer.contentSha);
   if (!contentBytes)
     throw new Error(`content.json of version ${pointer.version} is missing from storage`);
+  return assemble(pointer, manifestBytes, contentBytes, objectUrl);
+}
+
+/** Where the app carries its built-in pack (a feed folder precached by the service worker). */
+export const EMBEDDED_FEED = '/embedded/';
+
+/**
+ * The embedded pack, read through the same index and manifest checks as any feed. It counts as
+ * version 0: it is never written to the pointers, so any verified feed pack simply replaces it.
+ */
+export async function loadEmbeddedPack(signal = AbortSignal.timeout(30_000)): Promise<LoadedPack> {
+  const source = httpSource(EMBEDDED_FEED);
+  const { index, indexSha } = await readSignedIndex(source, __EMBEDDED_PUBLIC_KEY__, signal);
+  const manifestBytes = await readObjectOf(
+    source,
+    index.manifest.sha256,
+    index.manifest.size,
+    signal,
+  );
+  const manifest = parseJsonFile(ManifestSchema, manifestBytes, 'embedded manifest');
+  const content = manifest.files.find((f) => f.sha256 === manifest.content)!;
+  const contentBytes = await readObjectOf(source, content.sha256, content.size, signal);
+  const pointer: PackPointer = {
+    pack: index.pack,
+    version: 0,
+    indexSha,
+    manifestSha: index.manifest.sha256,
+    contentSha: manifest.content,
+    objects: [],
+    expires: index.expires,
+    activatedAt: '',
+  };
+  const pack = assemble(
+    pointer,
+    manifestBytes,
+    contentBytes,
+    (sha) => `${EMBEDDED_FEED}objects/${sha}`,
+  );
+  return { ...pack, embedded: true };
+}
+
+async function readObjectOf(
+  source: ReturnType<typeof httpSource>,
+  sha: string,
+  size: number,
+  signal: AbortSignal,
+): Promise<Uint8Array> {
+  const bytes = await readSmall(source, `objects/${sha}`, size, signal);
+  if (!bytes || (await sha256Hex(bytes)) !== sha)
+    throw new Error(`the embedded pack's object ${sha.slice(0, 12)}… is missing or damaged`);
+  return bytes;
+}
+
+function assemble(
+  pointer: PackPointer,
+  manifestBytes: Uint8Array,
+  contentBytes: Uint8Array,
+  urlOf: (sha: string) => string,
+): LoadedPack {
+  const manifest = parseJsonFile(ManifestSchema, manifestBytes, 'manifest');
   const { content, problems } = checkPackContent(contentBytes, manifest);
   if (!content)
     throw new Error(
@@ -33,7 +97,7 @@ export async function loadPack(pointer: PackPointer): Promise<LoadedPack> {
     content,
     urlFor: (path) => {
       const sha = path ? byPath.get(path) : undefined;
-      return sha ? objectUrl(sha) : null;
+      return sha ? urlOf(sha) : null;
     },
   };
 }

@@ -10,13 +10,33 @@ export async function hasObject(sha256: string): Promise<boolean> {
   return (await (await open()).match(objectUrl(sha256))) !== undefined;
 }
 
-/** Stores verified bytes as a full 200 response; the worker slices Range requests from it. */
+/** Stores small verified bytes (a manifest) as a full 200 response. */
 export async function putObject(sha256: string, bytes: Uint8Array, type: string): Promise<void> {
-  const response = new Response(bytes as Uint8Array<ArrayBuffer>, {
+  await putObjectStream(
+    sha256,
+    new Blob([bytes as Uint8Array<ArrayBuffer>]).stream(),
+    bytes.length,
+    type,
+  );
+}
+
+/**
+ * Stores an object from a stream without holding it in memory. Cache Storage commits an entry
+ * only once its body has been read to the end without error, so a body that errors (a verifying
+ * stream that found a wrong hash, a cut connection, a kill) leaves nothing under the key.
+ * The full 200 is stored; the worker slices Range requests from it.
+ */
+export async function putObjectStream(
+  sha256: string,
+  body: ReadableStream<Uint8Array>,
+  size: number,
+  type: string,
+): Promise<void> {
+  const response = new Response(body as ReadableStream<Uint8Array<ArrayBuffer>>, {
     status: 200,
     headers: {
       'Content-Type': type,
-      'Content-Length': String(bytes.length),
+      'Content-Length': String(size),
       'X-Content-Type-Options': 'nosniff',
     },
   });

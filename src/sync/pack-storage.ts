@@ -1,10 +1,19 @@
 /** Storage steps of a sync run: space check, storing objects, checking a stored pack, garbage collection. */
 import type { Manifest } from '../feed/format';
 import { checkPackContent } from '../feed/pack-check';
-import { Rejection } from './feed-fetch';
-import { deleteObjectsExcept, hasObject, putObject, readObject } from './object-store';
+import type { ObjectSink } from './fetch-objects';
+import {
+  deleteObjectsExcept,
+  hasObject,
+  listObjects,
+  putObjectStream,
+  readObject,
+} from './object-store';
+import { Rejection } from './rejection';
+import { logStaff } from './staff-log';
 import { readPointers } from './pointers';
 
+/** Refuses to start a download that cannot fit, with room to spare (10 %). */
 export async function ensureSpace(bytes: number): Promise<void> {
   const estimate = await navigator.storage?.estimate?.().catch(() => null);
   if (!estimate?.quota || estimate.usage === undefined) return;
@@ -13,14 +22,24 @@ export async function ensureSpace(bytes: number): Promise<void> {
     throw new Error(`not enough storage: the pack needs ${mb(bytes)} but only ${mb(free)} is free`);
 }
 
-export async function storeObject(sha: string, bytes: Uint8Array, type: string): Promise<void> {
-  try {
-    await putObject(sha, bytes, type);
-  } catch (e) {
-    if ((e as DOMException).name === 'QuotaExceededError')
-      throw new Error('storage is full; download aborted, what is live stays live', { cause: e });
-    throw e;
-  }
+/** Verified objects go to Cache Storage, streamed. */
+export const objectSink: ObjectSink = { has: hasObject, put: putObjectStream };
+
+/**
+ * Asks the browser to keep the kiosk's storage under pressure (not evict it), and logs the answer
+ * once per answer so staff know whether a full disk could cost them the content.
+ */
+export async function requestPersistence(): Promise<boolean | null> {
+  if (!navigator.storage?.persist) return null;
+  const granted = await navigator.storage.persist().catch(() => false);
+  await logStaff(
+    granted ? 'info' : 'warn',
+    granted ? 'storage-persistent' : 'storage-not-persistent',
+    granted
+      ? 'storage is persistent: the browser will not evict the content to free space'
+      : 'the browser did not grant persistent storage: under disk pressure it may evict content, which the kiosk then fetches again',
+  );
+  return granted;
 }
 
 /** Everything the pack needs is in storage and its content passes the schema. */
@@ -45,11 +64,15 @@ export async function collectGarbage(): Promise<void> {
   if (active) await deleteObjectsExcept(keep);
 }
 
-/** The hashes among `objects` that are not in storage. */
+/** The hashes among `objects` that are not in storage (one listing, not a lookup each). */
 export async function missingObjects(objects: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const sha of objects) if (!(await hasObject(sha))) out.push(sha);
-  return out;
+  if (objects.length < 16) {
+    const out: string[] = [];
+    for (const sha of objects) if (!(await hasObject(sha))) out.push(sha);
+    return out;
+  }
+  const stored = new Set(await listObjects());
+  return objects.filter((sha) => !stored.has(sha));
 }
 
 function mb(bytes: number): string {

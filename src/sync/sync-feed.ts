@@ -1,13 +1,20 @@
-/** One sync run: fetch and verify the signed index, download missing objects by hash, check, activate. */
-import { ManifestSchema, isExpired, judgeIndexVersion, parseJsonFile } from '../feed/format';
-import { ObjectError } from './fetch-object';
-import { Rejection, fetchIndex, fetchObject, parseFeedJson } from './feed-fetch';
+/** One sync run as a pipeline: index → manifest → objects → check → activate, each a small stage. */
+import {
+  ManifestSchema,
+  isExpired,
+  judgeIndexVersion,
+  parseJsonFile,
+  type Manifest,
+} from '../feed/format';
+import { sha256Hex } from '../feed/crypto';
+import { fetchObjects, StorageFull } from './fetch-objects';
+import { SourceError, type FeedSource } from './feed-source';
 import {
   checkStoredPack,
   collectGarbage,
   ensureSpace,
   missingObjects,
-  storeObject,
+  objectSink,
 } from './pack-storage';
 import {
   StaleActivation,
@@ -16,8 +23,11 @@ import {
   setStaging,
   type PackPointer,
 } from './pointers';
+import { parseFeedJson, readSignedIndex, readSmall } from './read-index';
+import { Rejection } from './rejection';
 import { logStaff } from './staff-log';
 import { activationMode, advance, type SyncOutcome, type SyncPhase } from './sync-machine';
+import { putObject } from './object-store';
 
 export interface SyncProgress {
   phase: SyncPhase;
@@ -28,12 +38,14 @@ export interface SyncProgress {
 }
 
 export interface SyncOptions {
-  /** Feed folder URL ending in `/`, e.g. `/feed/`. */
-  feedUrl: string;
+  /** Where the feed is read from: the web server, or a USB folder or zip staff brought. */
+  source: FeedSource;
   /** Base64 Ed25519 public key the index must verify against. */
   publicKey: string;
-  /** Staff asked for it (check-now): activate at once even if something is live. */
+  /** Staff asked for it (check-now, an import): activate at once even if something is live. */
   staffPresent: boolean;
+  /** False when the live pointer's pack could not be shown: then "same version" is not enough. */
+  liveShown?: boolean;
   /** Resolves when no visitor is interacting; only awaited when a live pack would be replaced. */
   whenIdle: (signal: AbortSignal) => Promise<void>;
   onProgress?: (p: SyncProgress) => void;
@@ -47,10 +59,14 @@ export interface SyncResult {
   reason: string;
 }
 
+/** Largest manifest accepted (a 25,000-person pack's is about 5 MB). */
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+
 /** Runs one check; never throws for feed problems: it logs them and says what happened. */
 export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
   const signal = opts.signal ?? new AbortController().signal;
   const now = opts.now ?? Date.now;
+  const { source } = opts;
   const progress: SyncProgress = {
     phase: 'idle',
     filesDone: 0,
@@ -58,14 +74,15 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
     bytesDone: 0,
     bytesTotal: 0,
   };
+  const report = () => opts.onProgress?.({ ...progress });
   const go = (phase: SyncPhase) => {
     progress.phase = advance(progress.phase, phase);
-    opts.onProgress?.({ ...progress });
+    report();
   };
   let version: number | null = null;
   try {
     go('checking');
-    const { index, indexSha } = await fetchIndex(opts.feedUrl, opts.publicKey, signal);
+    const { index, indexSha } = await readSignedIndex(source, opts.publicKey, signal);
     version = index.version;
     const pointers = await readPointers();
     const verdict = judgeIndexVersion(
@@ -90,9 +107,13 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
         'expired',
         `the feed's index expired on ${index.expires}; content keeps playing, please publish a fresh pack`,
       );
-    // The live pack again: up to date, unless storage lost some of its objects (then repair them).
+    // The live pack again: up to date, unless storage lost some of it or it could not be shown.
     const repair = verdict === 'same' && pointers.active !== null;
-    if (repair && (await missingObjects(pointers.active!.objects)).length === 0) {
+    if (
+      repair &&
+      opts.liveShown !== false &&
+      (await missingObjects(pointers.active!.objects)).length === 0
+    ) {
       go('idle');
       return {
         outcome: 'up-to-date',
@@ -101,63 +122,27 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
       };
     }
 
-    const manifestBytes = await fetchObject(
-      opts.feedUrl,
-      index.manifest.sha256,
-      index.manifest.size,
-      signal,
-    );
-    const manifest = parseFeedJson(() =>
-      parseJsonFile(ManifestSchema, manifestBytes, `objects/${index.manifest.sha256} (manifest)`),
-    );
-    if (manifest.version !== index.version)
-      throw new Rejection(
-        'mix-and-match',
-        `the manifest is for version ${manifest.version} but the signed index is version ${index.version}`,
-      );
+    const manifest = await readManifest(source, index.manifest, index.version, signal);
     const pointer: PackPointer = {
       pack: index.pack,
       version: index.version,
       indexSha,
       manifestSha: index.manifest.sha256,
-      contentSha: manifest.content,
-      objects: [index.manifest.sha256, ...manifest.files.map((f) => f.sha256)],
+      contentSha: manifest.parsed.content,
+      objects: [index.manifest.sha256, ...manifest.parsed.files.map((f) => f.sha256)],
       expires: index.expires,
       activatedAt: '',
     };
     // Staged before the first byte is stored, so garbage collection leaves these objects alone;
     // the manifest is kept as an object too, so the pack loads offline once live.
     await setStaging(pointer);
-    await storeObject(index.manifest.sha256, manifestBytes, 'application/json');
+    await putObject(index.manifest.sha256, manifest.bytes, 'application/json');
 
     go('downloading');
-    // Only what storage lacks is fetched (resume by hash); two paths with the same bytes, once.
-    const lacking = new Set(await missingObjects(manifest.files.map((f) => f.sha256)));
-    const missing = manifest.files.filter((f) => lacking.delete(f.sha256));
-    progress.filesTotal = manifest.files.length;
-    progress.filesDone = manifest.files.length - missing.length;
-    progress.bytesTotal = missing.reduce((n, f) => n + f.size, 0);
-    await ensureSpace(progress.bytesTotal);
-    opts.onProgress?.({ ...progress });
-    for (const f of missing) {
-      const bytes = await fetchObject(
-        opts.feedUrl,
-        f.sha256,
-        f.size,
-        signal,
-        (n) => {
-          progress.bytesDone += n;
-          opts.onProgress?.({ ...progress });
-        },
-        f.path,
-      );
-      await storeObject(f.sha256, bytes, f.type);
-      progress.filesDone++;
-      opts.onProgress?.({ ...progress });
-    }
+    await downloadMissing(source, manifest.parsed, progress, report, signal);
 
     go('verifying');
-    await checkStoredPack(manifest);
+    await checkStoredPack(manifest.parsed);
     const mode = activationMode({
       hasActive: pointers.active !== null && !repair,
       staffPresent: opts.staffPresent,
@@ -182,8 +167,8 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
       'info',
       'activated',
       repair
-        ? `pack "${index.pack}" version ${index.version} repaired: objects missing from storage were fetched again`
-        : `pack "${index.pack}" version ${index.version} is now live`,
+        ? `pack "${index.pack}" version ${index.version} repaired from ${source.label}: what was missing from storage was fetched again`
+        : `pack "${index.pack}" version ${index.version} from ${source.label} is now live`,
     );
     await collectGarbage();
     go('idle');
@@ -195,20 +180,99 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
   } catch (e) {
     if (signal.aborted) throw e;
     const rejected = e instanceof Rejection;
-    const transient = e instanceof ObjectError ? e.transient : !rejected;
     const reason = e instanceof Error ? e.message : String(e);
-    const code = rejected ? e.code : e instanceof ObjectError ? e.code : 'failed';
+    const code = rejected
+      ? e.code
+      : e instanceof SourceError
+        ? e.code
+        : e instanceof StorageFull
+          ? 'storage-full'
+          : 'failed';
     await logStaff(
       'error',
       code,
-      transient
-        ? `feed check failed: ${reason}; what is live stays live, will retry`
-        : `feed version ${version ?? '?'} refused: ${reason}; what is live stays live`,
+      rejected
+        ? `feed version ${version ?? '?'} from ${source.label} refused: ${reason}; what is live stays live`
+        : `feed check of ${source.label} failed: ${reason}; what is live stays live${source.remote ? ', will retry' : ''}`,
     );
     // A refused pack's objects are dropped; a passing failure keeps them to resume by hash.
-    if (!transient) await setStaging(null).then(collectGarbage, () => {});
+    if (rejected) await setStaging(null).then(collectGarbage, () => {});
     progress.phase = 'idle';
-    opts.onProgress?.({ ...progress });
-    return { outcome: transient ? 'failed' : 'rejected', version, reason };
+    report();
+    return { outcome: rejected ? 'rejected' : 'failed', version, reason };
+  }
+}
+
+/** Stage 2: the manifest, an object like any other, checked by hash and against the index's version. */
+async function readManifest(
+  source: FeedSource,
+  ref: { sha256: string; size: number },
+  version: number,
+  signal: AbortSignal,
+): Promise<{ parsed: Manifest; bytes: Uint8Array }> {
+  const what = `objects/${ref.sha256} (manifest)`;
+  if (ref.size > MAX_MANIFEST_BYTES)
+    throw new Rejection(
+      'too-large',
+      `${what} declares ${ref.size} bytes, more than a manifest can be`,
+    );
+  const bytes = await readSmall(source, `objects/${ref.sha256}`, ref.size, signal);
+  if (!bytes) throw new SourceError('http', `${what} is not in the feed yet`, true);
+  if (bytes.length !== ref.size || (await sha256Hex(bytes)) !== ref.sha256)
+    throw new SourceError(
+      'http',
+      `${what} is cut or does not match its SHA-256 (still being copied?)`,
+      true,
+    );
+  const parsed = parseFeedJson(() => parseJsonFile(ManifestSchema, bytes, what));
+  if (parsed.version !== version)
+    throw new Rejection(
+      'mix-and-match',
+      `the manifest is for version ${parsed.version} but the signed index is version ${version}`,
+    );
+  return { parsed, bytes };
+}
+
+/** Stage 3 wrapper: only what storage lacks (resume by hash); a partial result fails the run, keeping the rest. */
+async function downloadMissing(
+  source: FeedSource,
+  manifest: Manifest,
+  progress: SyncProgress,
+  report: () => void,
+  signal: AbortSignal,
+): Promise<void> {
+  // Two paths with the same bytes are fetched once.
+  const lacking = new Set(await missingObjects(manifest.files.map((f) => f.sha256)));
+  const missing = manifest.files.filter((f) => lacking.delete(f.sha256));
+  progress.filesTotal = manifest.files.length;
+  progress.filesDone = manifest.files.length - missing.length;
+  progress.bytesTotal = missing.reduce((n, f) => n + f.size, 0);
+  await ensureSpace(progress.bytesTotal);
+  report();
+  const problems = await fetchObjects(
+    source,
+    missing,
+    objectSink,
+    signal,
+    (n) => {
+      progress.bytesDone += n;
+      report();
+    },
+    () => {
+      progress.filesDone++;
+      report();
+    },
+  );
+  if (problems.length) {
+    const first = problems
+      .slice(0, 3)
+      .map((p) => `${p.path} ${p.reason}`)
+      .join('; ');
+    const more = problems.length > 3 ? ` and ${problems.length - 3} more` : '';
+    throw new SourceError(
+      'unreadable',
+      `${problems.length} of ${missing.length} files could not be fetched (${first}${more}); the ${missing.length - problems.length} that verified are kept`,
+      true,
+    );
   }
 }

@@ -1,10 +1,14 @@
 /** Runs feed checks one at a time: at boot, on a schedule with back-off, and when staff ask. */
+import type { FeedSource } from './feed-source';
 import { syncFeed, type SyncProgress, type SyncResult } from './sync-feed';
 import { DEFAULT_SCHEDULE, nextCheck, type Schedule, type SyncOutcome } from './sync-machine';
 
 export interface SyncRunnerOptions {
-  feedUrl: string;
+  /** The hall's feed (normally the web server), checked on schedule and by "check now". */
+  source: FeedSource;
   publicKey: string;
+  /** Whether the live pointer's pack is the one on screen (false: it failed to load). */
+  liveShown: () => boolean;
   intervalMs: number;
   whenIdle: (signal: AbortSignal) => Promise<void>;
   onProgress: (p: SyncProgress) => void;
@@ -30,11 +34,23 @@ export class SyncRunner {
    * stored are kept, so this run resumes by hash.
    */
   async checkNow(): Promise<SyncResult> {
-    if (this.#current) {
-      this.#current.abort.abort();
-      await this.#current.run.catch(() => {});
-    }
+    await this.#cancelCurrent();
     return this.#run(true);
+  }
+
+  /**
+   * A feed staff brought on a USB stick or as a zip: verified by the very same stages as the
+   * network, and activated at once (staff are at the kiosk). The schedule is not touched.
+   */
+  async importFrom(source: FeedSource): Promise<SyncResult> {
+    await this.#cancelCurrent();
+    return this.#run(true, source);
+  }
+
+  async #cancelCurrent(): Promise<void> {
+    if (!this.#current) return;
+    this.#current.abort.abort();
+    await this.#current.run.catch(() => {});
   }
 
   dispose(): void {
@@ -43,12 +59,22 @@ export class SyncRunner {
     this.#current?.abort.abort();
   }
 
-  #run(staffPresent: boolean): Promise<SyncResult> {
+  #run(staffPresent: boolean, source = this.opts.source): Promise<SyncResult> {
     if (this.#current) return this.#current.run;
     clearTimeout(this.#timer);
     const abort = new AbortController();
     // One sync at a time across tabs too: garbage collection must not race another tab's download.
-    const sync = () => syncFeed({ ...this.opts, staffPresent, signal: abort.signal });
+    const sync = () =>
+      syncFeed({
+        source,
+        publicKey: this.opts.publicKey,
+        staffPresent,
+        liveShown: this.opts.liveShown(),
+        whenIdle: this.opts.whenIdle,
+        onProgress: this.opts.onProgress,
+        signal: abort.signal,
+      });
+    const scheduled = source === this.opts.source;
     const locked = navigator.locks
       ? navigator.locks.request('kiosk-sync', { signal: abort.signal }, sync)
       : sync();
@@ -61,7 +87,8 @@ export class SyncRunner {
     // Whatever happens (even an unexpected error), the next check is scheduled; a run cancelled
     // by check-now leaves the scheduling to that run.
     run.then(
-      (result) => this.#settle(current, result.outcome),
+      // After an import the feed is next checked at the normal interval.
+      (result) => this.#settle(current, scheduled ? result.outcome : 'up-to-date'),
       () => this.#settle(current, abort.signal.aborted ? null : 'failed'),
     );
     return run;
