@@ -130,7 +130,11 @@ export async function bootKiosk(): Promise<() => void> {
         scene: kiosk.scene.name,
         locale: kiosk.locale,
         pack: kiosk.pack
-          ? { id: kiosk.pack.pointer.pack, version: kiosk.pack.pointer.version }
+          ? {
+              id: kiosk.pack.pointer.pack,
+              version: kiosk.pack.pointer.version,
+              embedded: kiosk.pack.embedded === true,
+            }
           : null,
         idleSeconds: kiosk.idleSeconds,
         fps: meter.fps(),

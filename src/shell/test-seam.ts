@@ -9,7 +9,8 @@ export interface KioskSeam {
   state(): {
     scene: string;
     locale: string;
-    pack: { id: string; version: number } | null;
+    /** The pack on screen; `embedded` when it is the one built into the app (version 0). */
+    pack: { id: string; version: number; embedded: boolean } | null;
     idleSeconds: number;
     fps: number;
     online: boolean;

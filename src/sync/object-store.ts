@@ -55,6 +55,11 @@ export async function listObjects(): Promise<string[]> {
   return keys.map((r) => new URL(r.url).pathname.split('/').pop()!).filter(Boolean);
 }
 
+/** Removes one object (true when it was there). */
+export async function deleteObject(sha256: string): Promise<boolean> {
+  return (await open()).delete(objectUrl(sha256));
+}
+
 /** Removes objects not in `keep`; returns how many were removed. */
 export async function deleteObjectsExcept(keep: Set<string>): Promise<number> {
   const cache = await open();

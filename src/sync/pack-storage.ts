@@ -1,8 +1,10 @@
 /** Storage steps of a sync run: space check, storing objects, checking a stored pack, garbage collection. */
+import { sha256Hex } from '../feed/crypto';
 import type { Manifest } from '../feed/format';
 import { checkPackContent } from '../feed/pack-check';
 import type { ObjectSink } from './fetch-objects';
 import {
+  deleteObject,
   deleteObjectsExcept,
   hasObject,
   listObjects,
@@ -62,6 +64,19 @@ export async function collectGarbage(): Promise<void> {
     ...(staging?.objects ?? []),
   ]);
   if (active) await deleteObjectsExcept(keep);
+}
+
+/** Removes each small stored object whose bytes no longer match its hash (disk damage), so it is fetched again. */
+export async function dropDamaged(shas: string[]): Promise<string[]> {
+  const dropped: string[] = [];
+  for (const sha of shas) {
+    const bytes = await readObject(sha);
+    if (bytes && (await sha256Hex(bytes)) !== sha) {
+      await deleteObject(sha);
+      dropped.push(sha);
+    }
+  }
+  return dropped;
 }
 
 /** The hashes among `objects` that are not in storage (one listing, not a lookup each). */

@@ -7,11 +7,13 @@ import {
   type Manifest,
 } from '../feed/format';
 import { sha256Hex } from '../feed/crypto';
+import { checkFilmsDecode } from './check-media';
 import { fetchObjects, StorageFull } from './fetch-objects';
 import { SourceError, type FeedSource } from './feed-source';
 import {
   checkStoredPack,
   collectGarbage,
+  dropDamaged,
   ensureSpace,
   missingObjects,
   objectSink,
@@ -109,6 +111,9 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
       );
     // The live pack again: up to date, unless storage lost some of it or it could not be shown.
     const repair = verdict === 'same' && pointers.active !== null;
+    // The live pack could not be shown: a damaged stored manifest or content is dropped, to be fetched again.
+    if (repair && opts.liveShown === false)
+      await dropDamaged([pointers.active!.manifestSha, pointers.active!.contentSha]);
     if (
       repair &&
       opts.liveShown !== false &&
@@ -143,6 +148,7 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
 
     go('verifying');
     await checkStoredPack(manifest.parsed);
+    await checkFilmsDecode(manifest.parsed, signal);
     const mode = activationMode({
       hasActive: pointers.active !== null && !repair,
       staffPresent: opts.staffPresent,
@@ -177,8 +183,13 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
       version: index.version,
       reason: repair ? `version ${index.version} repaired` : `version ${index.version} activated`,
     };
-  } catch (e) {
-    if (signal.aborted) throw e;
+  } catch (caught) {
+    if (signal.aborted) throw caught;
+    // However deep a full disk is met (staging, the manifest, an object), staff read one sentence.
+    const e =
+      (caught as DOMException | null)?.name === 'QuotaExceededError'
+        ? new StorageFull(caught)
+        : caught;
     const rejected = e instanceof Rejection;
     const reason = e instanceof Error ? e.message : String(e);
     const code = rejected

@@ -50,7 +50,7 @@ test('a feed with a corrupted object leaves the old content live', async ({ page
     expect(result.outcome).toBe('failed');
     expect(result.version).toBe(2);
     expect(result.reason).toMatch(/content\.json.*does not match its SHA-256/);
-    expect((await kioskState(page)).pack).toEqual({ id: 'demo', version: 1 });
+    expect((await kioskState(page)).pack).toMatchObject({ id: 'demo', version: 1 });
     await expect(welcome).toHaveText(oldWelcome!);
     const log = await page.evaluate(() => window.kiosk!.log());
     expect(log[0]).toMatchObject({ level: 'error', code: 'unreadable' });
