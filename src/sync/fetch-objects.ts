@@ -10,7 +10,7 @@ export interface ObjectSink {
   put(sha256: string, body: ReadableStream<Uint8Array>, size: number, type: string): Promise<void>;
 }
 
-/** An object that could not be had this run, in words staff can act on. */
+/** An object that could not be had this run; `reason` is a whole sentence naming the path. */
 export interface ObjectProblem {
   path: string;
   reason: string;
@@ -48,7 +48,7 @@ export async function fetchObjects(
       if (!file) {
         problems.push({
           path: f.path,
-          reason: 'is not in the feed yet (objects/' + f.sha256.slice(0, 12) + '…)',
+          reason: `${f.path} is not in the feed yet (objects/${f.sha256.slice(0, 12)}…)`,
         });
         continue;
       }
@@ -74,7 +74,7 @@ export async function fetchObjects(
       const cause = findCause(e);
       if (cause instanceof ObjectError) problems.push({ path: f.path, reason: cause.message });
       else if (cause instanceof SourceError && cause.code === 'http')
-        problems.push({ path: f.path, reason: cause.message });
+        problems.push({ path: f.path, reason: `${f.path}: ${cause.message}` });
       else throw cause;
     }
   }

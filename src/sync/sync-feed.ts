@@ -1,12 +1,5 @@
 /** One sync run as a pipeline: index → manifest → objects → check → activate, each a small stage. */
-import {
-  ManifestSchema,
-  isExpired,
-  judgeIndexVersion,
-  parseJsonFile,
-  type Manifest,
-} from '../feed/format';
-import { sha256Hex } from '../feed/crypto';
+import { isExpired, judgeIndexVersion, type Manifest } from '../feed/format';
 import { checkFilmsDecode } from './check-media';
 import { fetchObjects, StorageFull } from './fetch-objects';
 import { SourceError, type FeedSource } from './feed-source';
@@ -25,7 +18,8 @@ import {
   setStaging,
   type PackPointer,
 } from './pointers';
-import { parseFeedJson, readSignedIndex, readSmall } from './read-index';
+import { readManifest } from './read-manifest';
+import { readSignedIndex } from './read-index';
 import { Rejection } from './rejection';
 import { logStaff } from './staff-log';
 import { activationMode, advance, type SyncOutcome, type SyncPhase } from './sync-machine';
@@ -60,9 +54,6 @@ export interface SyncResult {
   version: number | null;
   reason: string;
 }
-
-/** Largest manifest accepted (a 25,000-person pack's is about 5 MB). */
-const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
 /** Runs one check; never throws for feed problems: it logs them and says what happened. */
 export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
@@ -214,36 +205,6 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
   }
 }
 
-/** Stage 2: the manifest, an object like any other, checked by hash and against the index's version. */
-async function readManifest(
-  source: FeedSource,
-  ref: { sha256: string; size: number },
-  version: number,
-  signal: AbortSignal,
-): Promise<{ parsed: Manifest; bytes: Uint8Array }> {
-  const what = `objects/${ref.sha256} (manifest)`;
-  if (ref.size > MAX_MANIFEST_BYTES)
-    throw new Rejection(
-      'too-large',
-      `${what} declares ${ref.size} bytes, more than a manifest can be`,
-    );
-  const bytes = await readSmall(source, `objects/${ref.sha256}`, ref.size, signal);
-  if (!bytes) throw new SourceError('http', `${what} is not in the feed yet`, true);
-  if (bytes.length !== ref.size || (await sha256Hex(bytes)) !== ref.sha256)
-    throw new SourceError(
-      'http',
-      `${what} is cut or does not match its SHA-256 (still being copied?)`,
-      true,
-    );
-  const parsed = parseFeedJson(() => parseJsonFile(ManifestSchema, bytes, what));
-  if (parsed.version !== version)
-    throw new Rejection(
-      'mix-and-match',
-      `the manifest is for version ${parsed.version} but the signed index is version ${version}`,
-    );
-  return { parsed, bytes };
-}
-
 /** Stage 3 wrapper: only what storage lacks (resume by hash); a partial result fails the run, keeping the rest. */
 async function downloadMissing(
   source: FeedSource,
@@ -277,7 +238,7 @@ async function downloadMissing(
   if (problems.length) {
     const first = problems
       .slice(0, 3)
-      .map((p) => `${p.path} ${p.reason}`)
+      .map((p) => p.reason)
       .join('; ');
     const more = problems.length > 3 ? ` and ${problems.length - 3} more` : '';
     throw new SourceError(

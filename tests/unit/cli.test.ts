@@ -179,10 +179,10 @@ describe('pack CLI', () => {
     await writeFile(victim, bytes);
     const r = await pack('verify', feed, '--pub', pub());
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/SHA-256 does not match its name \(corrupted\)/);
+    expect(r.err).toMatch(/does not match its SHA-256 \(corrupted or swapped\)/);
 
     const wrongKey = await pack('verify', feed); // the demo key did not sign this feed
-    expect(wrongKey.err).toMatch(/index\.json\.sig: does not verify/);
+    expect(wrongKey.err).toMatch(/index\.json\.sig does not verify/);
 
     const text = await readFile(join(feed, 'index.json'), 'utf8');
     await writeFile(join(feed, 'index.json'), text.replace('"version": 1', '"version": 9'));
