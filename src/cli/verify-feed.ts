@@ -1,7 +1,7 @@
 /** `pack verify`: checks a feed folder with the very stages a kiosk runs before it lets a pack go live. */
 import { join } from 'node:path';
 import { isExpired, type FeedIndex } from '../feed/format';
-import { checkPackContent } from '../feed/pack-check';
+import { checkPackContent } from '../content/pack-check';
 import { fetchObjects, type ObjectSink } from '../sync/fetch-objects';
 import { readManifest } from '../sync/read-manifest';
 import { readSignedIndex } from '../sync/read-index';

@@ -1,9 +1,9 @@
 /** Starts the kiosk: lockdown, service worker, live pack, feed sync, idle clock and the test seam. */
 import { DEFAULT_DEADLINES, httpSource } from '../sync/feed-source';
 import { loadEmbeddedPack, loadPack, type LoadedPack } from '../sync/load-pack';
-import { missingObjects, requestPersistence } from '../sync/pack-storage';
-import { readPointers } from '../sync/pointers';
-import { logStaff, readStaffLog } from '../sync/staff-log';
+import { missingObjects, requestPersistence } from '../storage/pack-storage';
+import { readPointers } from '../storage/pointers';
+import { logStaff, readStaffLog } from '../storage/staff-log';
 import { SyncRunner } from '../sync/sync-runner';
 import type { SyncResult } from '../sync/sync-feed';
 import { kiosk } from './kiosk.svelte';

@@ -1,6 +1,6 @@
 /** Kiosk settings: build defaults, overridden by staff settings in IndexedDB, then by URL for diagnostics. */
 import { get } from 'idb-keyval';
-import { stateStore } from '../sync/pointers';
+import { stateStore } from '../storage/pointers';
 
 export interface Settings {
   feedUrl: string;

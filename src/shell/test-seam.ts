@@ -1,5 +1,5 @@
 /** `window.kiosk`: the small automation and diagnostics surface described in DESIGN.md. */
-import type { LogEntry } from '../sync/staff-log';
+import type { LogEntry } from '../storage/staff-log';
 import type { SyncResult } from '../sync/sync-feed';
 
 /** A rectangle in CSS px relative to the viewport. */

@@ -3,10 +3,10 @@ import type { Content } from '../content/schema';
 import { sha256Hex } from '../feed/crypto';
 import { ManifestSchema, parseJsonFile } from '../feed/format';
 import { objectUrl } from '../feed/object-keys';
-import { checkPackContent } from '../feed/pack-check';
+import { checkPackContent } from '../content/pack-check';
 import { httpSource } from './feed-source';
-import { readObject } from './object-store';
-import type { PackPointer } from './pointers';
+import { readObject } from '../storage/objects';
+import type { PackPointer } from '../storage/pointers';
 import { readSignedIndex, readSmall } from './read-index';
 
 export interface LoadedPack {

@@ -1,29 +1,22 @@
 /** One sync run as a pipeline: index → manifest → objects → check → activate, each a small stage. */
 import { isExpired, judgeIndexVersion, type Manifest } from '../feed/format';
-import { checkFilmsDecode } from './check-media';
+import { checkFilmsDecode, checkStoredPack } from './check-pack';
 import { fetchObjects, StorageFull } from './fetch-objects';
 import { SourceError, type FeedSource } from './feed-source';
-import {
-  checkStoredPack,
-  collectGarbage,
-  dropDamaged,
-  ensureSpace,
-  missingObjects,
-  objectSink,
-} from './pack-storage';
+import { collectGarbage, dropDamaged, ensureSpace, missingObjects } from '../storage/pack-storage';
 import {
   StaleActivation,
   activatePointer,
   readPointers,
   setStaging,
   type PackPointer,
-} from './pointers';
+} from '../storage/pointers';
 import { readManifest } from './read-manifest';
 import { readSignedIndex } from './read-index';
 import { Rejection } from './rejection';
-import { logStaff } from './staff-log';
+import { logStaff } from '../storage/staff-log';
 import { activationMode, advance, type SyncOutcome, type SyncPhase } from './sync-machine';
-import { putObject } from './object-store';
+import { hasObject, putObject, putObjectStream } from '../storage/objects';
 
 export interface SyncProgress {
   phase: SyncPhase;
@@ -224,7 +217,7 @@ async function downloadMissing(
   const problems = await fetchObjects(
     source,
     missing,
-    objectSink,
+    { has: hasObject, put: putObjectStream },
     signal,
     (n) => {
       progress.bytesDone += n;

@@ -1,6 +1,6 @@
 /** Checks of a pack's content.json against its manifest, shared by the kiosk and `pack verify`. */
-import { parseContent, referencedPaths, type Content } from '../content/schema';
-import type { Manifest } from './format';
+import { parseContent, referencedPaths, type Content } from './schema';
+import type { Manifest } from '../feed/format';
 
 export type ContentCheck =
   { content: Content; problems: [] } | { content: null; problems: string[] };

@@ -1,17 +1,12 @@
-/** Storage steps of a sync run: space check, storing objects, checking a stored pack, garbage collection. */
+/** Pack-level storage: persistence, space check, which objects are missing or damaged, garbage collection. */
 import { sha256Hex } from '../feed/crypto';
-import type { Manifest } from '../feed/format';
-import { checkPackContent } from '../feed/pack-check';
-import type { ObjectSink } from './fetch-objects';
 import {
   deleteObject,
   deleteObjectsExcept,
   hasObject,
   listObjects,
-  putObjectStream,
   readObject,
-} from './object-store';
-import { Rejection } from './rejection';
+} from './objects';
 import { logStaff } from './staff-log';
 import { readPointers } from './pointers';
 
@@ -23,9 +18,6 @@ export async function ensureSpace(bytes: number): Promise<void> {
   if (free < bytes * 1.1)
     throw new Error(`not enough storage: the pack needs ${mb(bytes)} but only ${mb(free)} is free`);
 }
-
-/** Verified objects go to Cache Storage, streamed. */
-export const objectSink: ObjectSink = { has: hasObject, put: putObjectStream };
 
 /**
  * Asks the browser to keep the kiosk's storage under pressure (not evict it), and logs the answer
@@ -42,17 +34,6 @@ export async function requestPersistence(): Promise<boolean | null> {
       : 'the browser did not grant persistent storage: under disk pressure it may evict content, which the kiosk then fetches again',
   );
   return granted;
-}
-
-/** Everything the pack needs is in storage and its content passes the schema. */
-export async function checkStoredPack(manifest: Manifest): Promise<void> {
-  for (const f of manifest.files)
-    if (!(await hasObject(f.sha256)))
-      throw new Error(`${f.path} vanished from storage before activation`);
-  const bytes = await readObject(manifest.content);
-  if (!bytes) throw new Error('content.json vanished from storage before activation');
-  const { problems } = checkPackContent(bytes, manifest);
-  if (problems.length) throw new Rejection('content-invalid', problems.slice(0, 5).join('; '));
 }
 
 /** Keeps the objects of `active`, `previous` (rollback stays one tap) and `staging`; drops the rest. */

@@ -1,7 +1,20 @@
-/** Stage 4b of a sync run: every film of a new pack must decode here before the pack may go live. */
+/** Stage 4 of a sync run: the stored pack is whole, its content valid, and its films decode here. */
 import type { Manifest } from '../feed/format';
 import { objectUrl } from '../feed/object-keys';
+import { checkPackContent } from '../content/pack-check';
+import { hasObject, readObject } from '../storage/objects';
 import { Rejection } from './rejection';
+
+/** Everything the pack needs is in storage and its content passes the schema. */
+export async function checkStoredPack(manifest: Manifest): Promise<void> {
+  for (const f of manifest.files)
+    if (!(await hasObject(f.sha256)))
+      throw new Error(`${f.path} vanished from storage before activation`);
+  const bytes = await readObject(manifest.content);
+  if (!bytes) throw new Error('content.json vanished from storage before activation');
+  const { problems } = checkPackContent(bytes, manifest);
+  if (problems.length) throw new Rejection('content-invalid', problems.slice(0, 5).join('; '));
+}
 
 /** How long one film may take to show its first frame before the check counts as failed (retried). */
 const DECODE_TIMEOUT_MS = 20_000;
