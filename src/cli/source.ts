@@ -3,14 +3,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { parseContent, referencedPaths, type Content } from '../content/schema';
-import { typeForPath } from '../feed/paths';
+import { ID_PATTERN, decodeJson } from '../feed/format';
+import { signatureProblem, typeForPath } from '../feed/media-types';
 import { CliProblem, CliProblems } from './problems';
 
 const PackInfoSchema = v.strictObject({
-  pack: v.pipe(
-    v.string(),
-    v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lowercase id like "city-hall"'),
-  ),
+  pack: v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a lowercase id like "city-hall"')),
   version: v.optional(
     v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more')),
   ),
@@ -82,32 +80,12 @@ export async function readSource(dir: string): Promise<PackSource> {
       continue;
     }
     const bytes = await readBytes(file);
-    const wrong = checkMagic(bytes, type);
+    const wrong = signatureProblem(bytes, type);
     if (wrong) problems.push(`${file}: ${wrong}`);
     else files.push({ path, bytes, type });
   }
   if (problems.length) throw new CliProblems(problems);
   return { info, content, contentBytes, files };
-}
-
-/** Cheap signature checks so a renamed file of the wrong kind is caught before it ships. */
-function checkMagic(bytes: Uint8Array, type: string): string | null {
-  const ascii = (start: number, end: number) => String.fromCharCode(...bytes.subarray(start, end));
-  const expect: Record<string, [boolean, string]> = {
-    'image/webp': [ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP', 'is not a WebP image'],
-    'image/png': [bytes[0] === 0x89 && ascii(1, 4) === 'PNG', 'is not a PNG image'],
-    'image/jpeg': [bytes[0] === 0xff && bytes[1] === 0xd8, 'is not a JPEG image'],
-    'video/mp4': [ascii(4, 8) === 'ftyp', 'is not an MP4 video'],
-    'text/vtt': [
-      new TextDecoder()
-        .decode(bytes.subarray(0, 9))
-        .replace(/^\uFEFF/, '')
-        .startsWith('WEBVTT'),
-      'is not a WebVTT caption file (must start with "WEBVTT")',
-    ],
-  };
-  const rule = expect[type];
-  return rule && !rule[0] ? rule[1] : null;
 }
 
 async function readBytes(file: string): Promise<Uint8Array> {
@@ -125,7 +103,7 @@ async function readJson<T>(file: string, check: (data: unknown, file: string) =>
 function parseJsonBytes<T>(bytes: Uint8Array, file: string, check: (data: unknown) => T): T {
   let data: unknown;
   try {
-    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    data = decodeJson(bytes);
   } catch (e) {
     throw new CliProblem(file, '(file)', `is not valid UTF-8 JSON (${(e as Error).message})`);
   }

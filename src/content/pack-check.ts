@@ -1,6 +1,6 @@
 /** Checks of a pack's content.json against its manifest, shared by the kiosk and `pack verify`. */
 import { parseContent, referencedPaths, type Content } from './schema';
-import type { Manifest } from '../feed/format';
+import { decodeJson, type Manifest } from '../feed/format';
 
 export type ContentCheck =
   { content: Content; problems: [] } | { content: null; problems: string[] };
@@ -12,7 +12,7 @@ export type ContentCheck =
 export function checkPackContent(bytes: Uint8Array, manifest: Manifest): ContentCheck {
   let data: unknown;
   try {
-    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    data = decodeJson(bytes);
   } catch {
     return { content: null, problems: ['content.json: is not valid UTF-8 JSON'] };
   }

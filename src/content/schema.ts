@@ -5,6 +5,7 @@
  * paths that must also appear in the manifest; `feed/paths.ts` decides which paths are safe.
  */
 import * as v from 'valibot';
+import { ID_PATTERN } from '../feed/format';
 import { isSafePackPath } from '../feed/paths';
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
@@ -28,7 +29,7 @@ export const PackPathSchema = v.pipe(
 /** Identifier used in walls, timelines and the test seam (`worker:<id>`). */
 export const IdSchema = v.pipe(
   v.string(),
-  v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits and "-" (at most 64)'),
+  v.regex(ID_PATTERN, 'must be lowercase letters, digits and "-" (at most 64)'),
 );
 
 const YearSchema = v.pipe(

@@ -4,6 +4,7 @@
  * The CLI writes it; the kiosk reads it (and validates it: it arrives from a feed like any other file).
  */
 import * as v from 'valibot';
+import { decodeJson } from './format';
 
 /** Manifest path of the atlas index; files under `derived/` are made by the CLI, never by staff. */
 export const FACES_PATH = 'derived/faces.json';
@@ -45,7 +46,7 @@ export type FacesIndex = v.InferOutput<typeof FacesIndexSchema>;
 /** Parses faces.json bytes; returns null (and the kiosk shows placeholder faces) when they do not fit the format. */
 export function parseFacesIndex(bytes: Uint8Array): FacesIndex | null {
   try {
-    const data: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    const data = decodeJson(bytes);
     const r = v.safeParse(FacesIndexSchema, data);
     if (!r.success) return null;
     const index = r.output;

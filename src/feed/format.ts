@@ -1,9 +1,13 @@
 /** The `kiosk-feed/1` index and `kiosk-pack/1` manifest: their shapes and every check the kiosk makes. */
 import * as v from 'valibot';
-import { isAllowedType, isSafePackPath } from './paths';
+import { isAllowedType } from './media-types';
+import { isSafePackPath } from './paths';
 
 export const FEED_FORMAT = 'kiosk-feed/1';
 export const PACK_FORMAT = 'kiosk-pack/1';
+
+/** Pack ids and content ids: lowercase letters, digits and "-", at most 64, starting with a letter or digit. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 const Sha256Schema = v.pipe(
   v.string(),
@@ -29,7 +33,7 @@ const VersionSchema = v.pipe(
 
 export const FeedIndexSchema = v.object({
   format: v.literal(FEED_FORMAT, `must be "${FEED_FORMAT}"`),
-  pack: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lowercase pack id')),
+  pack: v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a lowercase pack id')),
   version: VersionSchema,
   published: IsoTimeSchema,
   expires: IsoTimeSchema,
@@ -76,6 +80,11 @@ export class FeedError extends Error {
   }
 }
 
+/** JSON from bytes that must be UTF-8 (a stray Latin-1 byte is an error, not a replacement character). */
+export function decodeJson(bytes: Uint8Array): unknown {
+  return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+}
+
 /** Parses JSON bytes against a schema, or throws a FeedError naming the file and field. */
 export function parseJsonFile<T extends v.GenericSchema>(
   schema: T,
@@ -84,7 +93,7 @@ export function parseJsonFile<T extends v.GenericSchema>(
 ): v.InferOutput<T> {
   let data: unknown;
   try {
-    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    data = decodeJson(bytes);
   } catch {
     throw new FeedError(file, '(file)', 'must be UTF-8 JSON', 'bad-json');
   }

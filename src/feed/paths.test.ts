@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSafePackPath, typeForPath } from './paths';
+import { signatureProblem, typeForPath } from './media-types';
+import { isSafePackPath } from './paths';
 
 describe('pack paths', () => {
   it.each(['portraits/wang.webp', 'videos/craft-1.zh-CN.vtt', 'a_b/c-d/e.f.png', 'content.json'])(
@@ -33,5 +34,21 @@ describe('pack paths', () => {
     expect(typeForPath('x.html')).toBeNull();
     expect(typeForPath('x.js')).toBeNull();
     expect(typeForPath('noext')).toBeNull();
+  });
+});
+
+describe('media signatures (one table for the CLI and the kiosk)', () => {
+  const bytes = (...parts: (string | number[])[]) =>
+    new Uint8Array(
+      parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)),
+    );
+  it('accepts files whose first bytes are their kind, and names the kind when they are not', () => {
+    expect(signatureProblem(bytes('RIFF', [0, 0, 0, 0], 'WEBP'), 'image/webp')).toBeNull();
+    expect(signatureProblem(bytes([0x89], 'PNG'), 'image/webp')).toBe('is not a WebP image');
+    expect(signatureProblem(bytes([0, 0, 0, 24], 'ftypisom'), 'video/mp4')).toBeNull();
+    expect(signatureProblem(bytes([0x1a, 0x45, 0xdf, 0xa3]), 'video/webm')).toBeNull();
+    expect(signatureProblem(bytes('wOF2'), 'font/woff2')).toBeNull();
+    expect(signatureProblem(bytes('<html>'), 'application/json')).toBe('is not a JSON file');
+    expect(signatureProblem(bytes('<svg/>'), 'image/svg+xml')).toMatch(/not an allowed media type/);
   });
 });
