@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { buildPack } from '../src/cli/build-pack';
 import { readPrivateKey } from '../src/cli/keys';
-import { startServer } from '../src/server/serve';
+import { startServer, tlsFromEnv } from '../src/server/serve';
 
 const { values } = parseArgs({
   options: { feed: { type: 'string' }, 'no-build': { type: 'boolean' } },
@@ -36,7 +36,15 @@ if (!feedDir) {
   );
 }
 
-const server = await startServer({ appDir: 'dist', feedDir, port, host: process.env.HOST });
+// HTTPS when the hall's certificate is given (KIOSK_TLS_CERT, KIOSK_TLS_KEY): see README.
+const server = await Promise.resolve()
+  .then(() =>
+    startServer({ appDir: 'dist', feedDir, port, host: process.env.HOST, tls: tlsFromEnv() }),
+  )
+  .catch((e: unknown) => {
+    console.error(`npm start: ${(e as Error).message}`);
+    process.exit(1);
+  });
 console.log(
   `\n  劳模之家 kiosk: ${server.url}/\n  feed:          ${server.url}/feed/  (${feedDir})\n  Ctrl+C stops.`,
 );
