@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: installs what the tests need (npm packages, Debian's Chromium and CJK fonts),
+# `npm test`: installs what the tests need (npm packages, Debian's Chromium, CJK fonts and nginx),
 # then runs lint, type checks, unit tests, the production build and the browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,8 @@ step() { printf '\n\033[1m› %s\033[0m\n' "$*"; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 fc-list 2>/dev/null | grep 'Noto Sans CJK' >/dev/null || missing+=(fonts-noto-cjk)
+# The feed server of the browser tests (tests/e2e/servers/nginx.ts); Debian puts it in /usr/sbin.
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
   step "installing Debian packages the browser tests need: ${missing[*]}"
   if [ "$(id -u)" -ne 0 ]; then
