@@ -74,3 +74,21 @@ export function timelineStops(content: Content, timelineId: string): StoryStop[]
     })),
   );
 }
+
+/**
+ * Who the attract loop shows: people of the attract walls (all walls if none are named) who have a
+ * portrait, those with a quote first, at most `limit`, in content order so each loop is the same.
+ */
+export function attractPeople(content: Content, limit: number): Worker[] {
+  const named = content.attract.walls;
+  const walls = named?.length ? content.walls.filter((w) => named.includes(w.id)) : content.walls;
+  const seen = new Set<string>();
+  const people: Worker[] = [];
+  for (const wall of walls)
+    for (const w of workersOnWall(content, wall))
+      if (w.portrait && !seen.has(w.id)) {
+        seen.add(w.id);
+        people.push(w);
+      }
+  return [...people.filter((w) => w.quote), ...people.filter((w) => !w.quote)].slice(0, limit);
+}

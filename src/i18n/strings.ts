@@ -34,6 +34,7 @@ export const STRINGS = {
   countdownTitle: t('还在浏览吗？', 'Still there?'),
   countdownDetail: t('秒后返回首页', 'seconds until the home screen'),
   countdownTouch: t('轻触屏幕继续浏览', 'Touch the screen to continue'),
+  touchToBegin: t('轻触屏幕开始参观', 'Touch the screen to begin'),
   language: t('English', '中文'),
   captionsZh: t('中文字幕', '中文字幕'),
   captionsEn: t('English captions', 'English captions'),

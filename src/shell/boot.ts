@@ -2,7 +2,8 @@
 import { DEFAULT_DEADLINES, httpSource } from '../sync/feed-source';
 import { loadEmbeddedPack, loadPack, type LoadedPack } from '../sync/load-pack';
 import { missingObjects, requestPersistence } from '../storage/pack-storage';
-import { readPointers } from '../storage/pointers';
+import { recordFailedStart } from './quarantine';
+import { readPointers, rollBack } from '../storage/pointers';
 import { logStaff, readStaffLog } from '../storage/staff-log';
 import { SyncRunner } from '../sync/sync-runner';
 import type { SyncResult } from '../sync/sync-feed';
@@ -34,7 +35,7 @@ export async function bootKiosk(): Promise<() => void> {
   const presence = watchPresence(settings, (p) => {
     if (p.visitorAway(quietMs)) sw.applyUpdateIfWaiting();
   });
-  const onOnline = () => (kiosk.online = navigator.onLine);
+  const onOnline = () => kiosk.setOnline(navigator.onLine);
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOnline);
   disposers.push(() => {
@@ -46,12 +47,7 @@ export async function bootKiosk(): Promise<() => void> {
   /** Shows the live pack, else the previous one; false when neither can be shown. */
   let liveShown = false;
   const showPack = (pack: LoadedPack) => {
-    const fresh = kiosk.pack === null;
-    const sameVersion = kiosk.pack?.pointer.indexSha === pack.pointer.indexSha;
-    kiosk.pack = pack;
-    kiosk.bootProblem = null;
-    if (fresh || kiosk.scene.name === 'boot') kiosk.go({ name: 'home' });
-    else if (!sameVersion) kiosk.reset(); // a new pack: whatever was open may no longer exist
+    kiosk.showPack(pack);
     if (!performance.getEntriesByName('kiosk:home-ready').length)
       performance.mark('kiosk:home-ready');
   };
@@ -62,11 +58,12 @@ export async function bootKiosk(): Promise<() => void> {
     return found !== null;
   };
   /** Nothing stored can be shown: the pack built into the app, until a feed pack goes live. */
-  const showEmbedded = async (why: string) => {
-    if (kiosk.pack && !kiosk.pack.embedded) return; // any stored pack beats the built-in one
+  const showEmbedded = async (why: string, instead = false) => {
+    // Any stored pack on screen beats the built-in one, unless it must go (`instead`: withdrawn).
+    if (!instead && kiosk.pack && !kiosk.pack.embedded) return;
     try {
       const pack = await loadEmbeddedPack();
-      if (kiosk.pack && !kiosk.pack.embedded) return; // a feed pack arrived meanwhile
+      if (!instead && kiosk.pack && !kiosk.pack.embedded) return; // a feed pack arrived meanwhile
       await logStaff(
         'warn',
         'embedded',
@@ -79,7 +76,7 @@ export async function bootKiosk(): Promise<() => void> {
         'embedded-failed',
         `the pack built into the app cannot be shown: ${(e as Error).message}`,
       );
-      kiosk.bootProblem ??= why;
+      kiosk.setBootProblem(kiosk.bootProblem ?? why);
     }
   };
 
@@ -91,6 +88,28 @@ export async function bootKiosk(): Promise<() => void> {
       'the service worker is not in control; media may not load',
     );
   void requestPersistence();
+  // A screen that fails is logged; a live pack whose screens keep failing is withdrawn.
+  kiosk.onSceneFailure((scene, error) => {
+    void (async () => {
+      await logStaff(
+        'error',
+        'scene-failed',
+        `the ${scene.name} screen failed: ${describe(error)}`,
+      );
+      const pack = kiosk.pack;
+      if (!pack || pack.embedded || !(await recordFailedStart(pack.pointer.indexSha))) return;
+      const { withdrawn, live } = await rollBack();
+      if (!withdrawn) return;
+      await logStaff(
+        'error',
+        'quarantined',
+        `pack version ${withdrawn.version} kept failing (${describe(error)}); it was withdrawn and will not go live again. ${live ? `Version ${live.version} is back on screen.` : 'The pack built into the app is on screen.'} Publish a corrected pack under a higher version.`,
+      );
+      if (!(await showLivePack()))
+        await showEmbedded('the withdrawn pack had no previous version', true);
+    })();
+  });
+  disposers.push(() => kiosk.onSceneFailure(null));
   const hadPack = await showLivePack();
 
   const timeoutMs = settings.feedTimeoutSeconds * 1000;
@@ -104,11 +123,11 @@ export async function bootKiosk(): Promise<() => void> {
     liveShown: () => liveShown,
     intervalMs: settings.checkMinutes * 60_000,
     whenIdle: (signal) => presence.whenAway(quietMs, signal),
-    onProgress: (p) => (kiosk.progress = p),
+    onProgress: (p) => kiosk.setProgress(p),
     onResult: async (r: SyncResult) => {
       if (r.outcome === 'activated') await showLivePack();
       else if (!liveShown && (r.outcome === 'failed' || r.outcome === 'rejected')) {
-        if (!kiosk.pack) kiosk.bootProblem = r.reason;
+        kiosk.setBootProblem(r.reason);
         await showEmbedded(`no pack could be fetched from the feed (${r.reason})`);
       }
     },
@@ -203,4 +222,9 @@ async function loadLivePack(): Promise<{ pack: LoadedPack; isActive: boolean } |
 function coveredByOverlay(rect: { x: number; y: number; width: number; height: number }): boolean {
   const top = document.elementFromPoint(rect.x + rect.width / 2, rect.y + rect.height / 2);
   return top?.closest('[data-overlay]') != null;
+}
+
+/** An error in a sentence for the staff log. */
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

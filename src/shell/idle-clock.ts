@@ -9,6 +9,11 @@ export interface IdleStatus {
   secondsLeft: number;
 }
 
+/**
+ * Times are from a monotonic clock (`performance.now()`): a wall clock that jumps back (NTP, a
+ * dead RTC battery) would freeze the idle timer for hours, one that jumps forward would reset a
+ * visitor mid-story.
+ */
 export class IdleClock {
   #last: number;
 
@@ -27,9 +32,11 @@ export class IdleClock {
     this.#last = Math.max(this.#last, now);
   }
 
-  status(now: number): IdleStatus {
+  /** Where the clock stands at `now`; `timeoutMs` may be a scene's own (never below the countdown). */
+  status(now: number, timeoutMs = this.timeoutMs): IdleStatus {
+    const timeout = Math.max(timeoutMs, this.countdownMs);
     const idleMs = Math.max(0, now - this.#last);
-    const left = this.timeoutMs - idleMs;
+    const left = timeout - idleMs;
     const phase = left <= 0 ? 'expired' : left <= this.countdownMs ? 'countdown' : 'active';
     return { idleMs, phase, secondsLeft: Math.max(0, Math.ceil(left / 1000)) };
   }

@@ -1,4 +1,7 @@
-/** The kiosk's shared UI state (scene, language, live pack, sync progress) as one runes class. */
+/**
+ * The kiosk's shared UI state (scene, language, live pack, sync progress) as one runes class. Its
+ * fields are private: each change goes through a method, so one place decides every transition.
+ */
 import { untrack } from 'svelte';
 import type { Locale } from '../i18n/strings';
 import type { LoadedPack } from '../sync/load-pack';
@@ -7,6 +10,7 @@ import type { Rect } from './test-seam';
 
 export type Scene =
   | { name: 'boot' }
+  | { name: 'attract' }
   | { name: 'home' }
   | { name: 'wall'; wallId: string }
   | { name: 'person'; workerId: string; wallId?: string }
@@ -14,60 +18,162 @@ export type Scene =
   | { name: 'video'; workerId: string; index: number; wallId?: string }
   | { name: 'history'; timelineId: string };
 
+type FailureHandler = (scene: Scene, error: unknown) => void;
+
 class KioskState {
-  scene = $state.raw<Scene>({ name: 'boot' });
-  locale = $state<Locale>('zh-CN');
-  pack = $state.raw<LoadedPack | null>(null);
-  progress = $state.raw<SyncProgress | null>(null);
-  /** Plain-words reason the first pack is not here yet (shown calmly on the boot screen). */
-  bootProblem = $state<string | null>(null);
-  online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
-  idleSeconds = $state(0);
-  /** Seconds left in the idle countdown, or null when no countdown shows. */
-  countdown = $state<number | null>(null);
+  #scene = $state.raw<Scene>({ name: 'boot' });
+  #locale = $state<Locale>('zh-CN');
+  #pack = $state.raw<LoadedPack | null>(null);
+  #progress = $state.raw<SyncProgress | null>(null);
+  #bootProblem = $state<string | null>(null);
+  #online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
+  #idleSeconds = $state(0);
+  #countdown = $state<number | null>(null);
+  #busy = $state(0);
+  #films = $state(0);
+  #visit = 0;
+  #wallStats: (() => unknown) | null = null;
+  #onFailure: FailureHandler | null = null;
   /** Scene-specific locators (e.g. the 3D wall) consulted before the DOM by `locate`. */
   readonly locators = new Set<(id: string) => Rect | null>();
-  /** Counts idle resets: whatever a visitor left behind (a wall's view, its filters) belongs to one visit. */
-  visit = 0;
-  /** Things loading in front of the visitor; while any is, the idle clock does not count them as gone. */
-  busy = $state(0);
-  /** Diagnostics of the wall on screen, for the test seam and benchmarks. */
-  wallStats: (() => unknown) | null = null;
 
-  /** Marks something loading in front of the visitor; call the returned function when it is done. */
-  hold(): () => void {
-    // Untracked: an effect that holds must not come to depend on the count it changes.
-    untrack(() => this.busy++);
-    let held = true;
-    return () => {
-      if (held) untrack(() => this.busy--);
-      held = false;
-    };
+  get scene(): Scene {
+    return this.#scene;
+  }
+  get locale(): Locale {
+    return this.#locale;
+  }
+  /** The pack on screen (the live one, a fallback, or the embedded one). */
+  get pack(): LoadedPack | null {
+    return this.#pack;
+  }
+  get progress(): SyncProgress | null {
+    return this.#progress;
+  }
+  /** Plain-words reason the first pack is not here yet (shown calmly on the boot screen). */
+  get bootProblem(): string | null {
+    return this.#bootProblem;
+  }
+  get online(): boolean {
+    return this.#online;
+  }
+  get idleSeconds(): number {
+    return this.#idleSeconds;
+  }
+  /** Seconds left in the idle countdown, or null when no countdown shows. */
+  get countdown(): number | null {
+    return this.#countdown;
+  }
+  /** Things loading in front of the visitor; while any is, the idle clock does not count them as gone. */
+  get busy(): number {
+    return this.#busy;
+  }
+  /** True while a film plays: a visitor watching touches nothing, yet is there. */
+  get filmPlaying(): boolean {
+    return this.#films > 0;
+  }
+  /** Counts idle resets: whatever a visitor left behind (a wall's view, its filters) belongs to one visit. */
+  get visit(): number {
+    return this.#visit;
+  }
+  /** Diagnostics of the wall on screen, for the test seam and benchmarks. */
+  get wallStats(): (() => unknown) | null {
+    return this.#wallStats;
   }
 
   go(scene: Scene): void {
-    this.scene = scene;
+    this.#scene = scene;
   }
 
   /** One step up: story/video → person → wall → home. */
   back(): void {
-    const s = this.scene;
+    const s = this.#scene;
     if (s.name === 'story' || s.name === 'video')
-      this.scene = { name: 'person', workerId: s.workerId, wallId: s.wallId };
-    else if (s.name === 'person' && s.wallId) this.scene = { name: 'wall', wallId: s.wallId };
-    else if (s.name !== 'boot') this.scene = { name: 'home' };
+      this.#scene = { name: 'person', workerId: s.workerId, wallId: s.wallId };
+    else if (s.name === 'person' && s.wallId) this.#scene = { name: 'wall', wallId: s.wallId };
+    else if (s.name !== 'boot') this.#scene = { name: 'home' };
   }
 
   /** The next visitor gets a fresh start: home, Chinese, nothing open. */
   reset(): void {
-    this.visit++;
-    this.locale = 'zh-CN';
-    this.countdown = null;
-    if (this.scene.name !== 'boot') this.scene = { name: 'home' };
+    this.#visit++;
+    this.#locale = 'zh-CN';
+    this.#countdown = null;
+    if (this.#scene.name !== 'boot') this.#scene = { name: 'home' };
+  }
+
+  /** Nobody is there: the screen invites the next visitor (after a reset, so nothing is left open). */
+  attract(): void {
+    if (this.#scene.name === 'boot' || !this.#pack) return;
+    this.reset();
+    this.#scene = { name: 'attract' };
   }
 
   toggleLocale(): void {
-    this.locale = this.locale === 'zh-CN' ? 'en' : 'zh-CN';
+    this.#locale = this.#locale === 'zh-CN' ? 'en' : 'zh-CN';
+  }
+
+  /** Puts `pack` on screen: the first one opens home; a different one resets whatever was open. */
+  showPack(pack: LoadedPack): void {
+    const fresh = this.#pack === null;
+    const same = this.#pack?.pointer.indexSha === pack.pointer.indexSha;
+    this.#pack = pack;
+    this.#bootProblem = null;
+    if (fresh || this.#scene.name === 'boot') this.#scene = { name: 'home' };
+    else if (!same) this.reset(); // whatever was open may no longer exist
+  }
+
+  setProgress(progress: SyncProgress | null): void {
+    this.#progress = progress;
+  }
+
+  setBootProblem(reason: string | null): void {
+    if (!this.#pack) this.#bootProblem = reason;
+  }
+
+  setOnline(online: boolean): void {
+    this.#online = online;
+  }
+
+  /** The idle clock's reading, once per tick. */
+  setIdle(idleSeconds: number, countdown: number | null): void {
+    this.#idleSeconds = idleSeconds;
+    this.#countdown = countdown;
+  }
+
+  /** Marks something loading in front of the visitor; call the returned function when it is done. */
+  hold(): () => void {
+    // Untracked: an effect that holds must not come to depend on the count it changes.
+    untrack(() => this.#busy++);
+    let held = true;
+    return () => {
+      if (held) untrack(() => this.#busy--);
+      held = false;
+    };
+  }
+
+  /** The film scene reports a film playing; call the returned function when it pauses, ends or goes. */
+  filmPlays(): () => void {
+    untrack(() => this.#films++);
+    let playing = true;
+    return () => {
+      if (playing) untrack(() => this.#films--);
+      playing = false;
+    };
+  }
+
+  setWallStats(stats: (() => unknown) | null): void {
+    this.#wallStats = stats;
+  }
+
+  /** Who hears of a scene that failed (the shell: the staff log and quarantine). */
+  onSceneFailure(handler: FailureHandler | null): void {
+    this.#onFailure = handler;
+  }
+
+  /** A scene failed to render or to finish its own async work (the wall's loading, a film). */
+  sceneFailed(error: unknown, scene: Scene = this.#scene): void {
+    this.#onFailure?.(scene, error);
   }
 }
 

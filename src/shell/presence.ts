@@ -1,44 +1,54 @@
-/** Whether a visitor is at the screen: touches and keys, a film playing, and the idle reset to home. */
+/**
+ * Whether a visitor is at the screen: touches and keys, a film playing, something loading; the
+ * idle countdown, the reset, and the attract loop when nobody is there. Monotonic time throughout.
+ */
 import { IdleClock } from './idle-clock';
-import { kiosk } from './kiosk.svelte';
+import { kiosk, type Scene } from './kiosk.svelte';
 import type { Settings } from './settings';
 
 export interface Presence {
-  /** True when nobody is using the kiosk: home screen, untouched for `quietMs`, nothing playing. */
+  /** True when nobody is using the kiosk: at rest, untouched for `quietMs`, nothing playing. */
   visitorAway(quietMs: number): boolean;
   /** Resolves once `visitorAway(quietMs)` holds; rejects when `signal` aborts. */
   whenAway(quietMs: number, signal: AbortSignal): Promise<void>;
   dispose(): void;
 }
 
+/** Screens nobody is using: the kiosk waits there for the next visitor. */
+const atRest = (scene: Scene) =>
+  scene.name === 'home' || scene.name === 'boot' || scene.name === 'attract';
+
 /** Starts watching; every 250 ms it updates the idle seconds and countdown, and resets when due. */
-export function watchPresence(settings: Settings, onTick: (p: Presence) => void): Presence {
-  const clock = new IdleClock(
-    settings.idleSeconds * 1000,
-    settings.countdownSeconds * 1000,
-    Date.now(),
-  );
-  // A tap that dismisses the countdown must not also press whatever lies under the overlay.
+export function watchPresence(
+  settings: Settings,
+  onTick: (p: Presence) => void,
+  now: () => number = () => performance.now(),
+): Presence {
+  const clock = new IdleClock(settings.idleSeconds * 1000, settings.countdownSeconds * 1000, now());
+  // A tap that dismisses the countdown or ends the attract loop must not also press what lies beneath.
   let swallowClickUntil = 0;
   const touch = () => {
-    if (kiosk.countdown !== null) swallowClickUntil = Date.now() + 1000;
-    clock.touch(Date.now());
-    kiosk.countdown = null;
+    if (kiosk.countdown !== null || kiosk.scene.name === 'attract')
+      swallowClickUntil = now() + 1000;
+    clock.touch(now());
+    if (kiosk.scene.name === 'attract') {
+      kiosk.go({ name: 'home' });
+      performance.mark('kiosk:attract-left');
+    }
+    kiosk.setIdle(0, null);
   };
   const onClick = (e: MouseEvent) => {
-    if (Date.now() > swallowClickUntil) return;
+    if (now() > swallowClickUntil) return;
     swallowClickUntil = 0;
     e.preventDefault();
     e.stopPropagation();
   };
-  // A visitor watching a film touches nothing, yet is there.
-  const filmPlaying = () =>
-    [...document.querySelectorAll('video')].some((v) => !v.paused && !v.ended);
-  const atRest = () => kiosk.scene.name === 'home' || kiosk.scene.name === 'boot';
+  const timeoutFor = (scene: Scene) =>
+    (settings.sceneIdleSeconds[scene.name] ?? settings.idleSeconds) * 1000;
 
   const presence: Presence = {
     visitorAway: (quietMs) =>
-      atRest() && !filmPlaying() && clock.status(Date.now()).idleMs >= quietMs,
+      atRest(kiosk.scene) && !kiosk.filmPlaying && clock.status(now()).idleMs >= quietMs,
     whenAway: (quietMs, signal) =>
       new Promise((resolve, reject) => {
         const poll = setInterval(() => {
@@ -63,13 +73,20 @@ export function watchPresence(settings: Settings, onTick: (p: Presence) => void)
   window.addEventListener('keydown', touch, { capture: true });
   window.addEventListener('click', onClick, { capture: true });
   const tick = setInterval(() => {
-    // Nor is a visitor gone while a wall they opened is still loading in front of them.
-    if (filmPlaying() || kiosk.busy > 0) clock.touch(Date.now());
-    const status = clock.status(Date.now());
-    kiosk.idleSeconds = Math.floor(status.idleMs / 1000);
-    // Expired: back home, and back to Chinese even if the visitor only changed the language.
-    if (status.phase === 'expired' && (!atRest() || kiosk.locale !== 'zh-CN')) kiosk.reset();
-    kiosk.countdown = status.phase === 'countdown' && !atRest() ? status.secondsLeft : null;
+    // Nor is a visitor gone while a film plays or a wall they opened is still loading.
+    if (kiosk.filmPlaying || kiosk.busy > 0) clock.touch(now());
+    const scene = kiosk.scene;
+    const status = clock.status(now(), timeoutFor(scene));
+    const resting = atRest(scene);
+    // Expired: everything a visitor left is cleared, and the screen invites the next one.
+    if (status.phase === 'expired' && scene.name !== 'attract' && scene.name !== 'boot') {
+      if (settings.attract) kiosk.attract();
+      else if (!resting || kiosk.locale !== 'zh-CN') kiosk.reset();
+    }
+    kiosk.setIdle(
+      Math.floor(status.idleMs / 1000),
+      status.phase === 'countdown' && !resting ? status.secondsLeft : null,
+    );
     onTick(presence);
   }, 250);
   return presence;

@@ -1,6 +1,7 @@
 /** Kiosk settings: build defaults, overridden by staff settings in IndexedDB, then by URL for diagnostics. */
 import { get } from 'idb-keyval';
 import { stateStore } from '../storage/pointers';
+import type { Scene } from './kiosk.svelte';
 
 export interface Settings {
   feedUrl: string;
@@ -12,7 +13,13 @@ export interface Settings {
   activateAfterIdleSeconds: number;
   /** A feed request that gets no answer, or stops sending, for this long is given up (retried later). */
   feedTimeoutSeconds: number;
+  /** A scene's own idle time where it differs (a long story, a wall to explore), in seconds. */
+  sceneIdleSeconds: Partial<Record<SceneName, number>>;
+  /** After the idle reset, the attract loop invites the next visitor (off: the home screen waits). */
+  attract: boolean;
 }
+
+type SceneName = Scene['name'];
 
 export const DEFAULT_SETTINGS: Settings = {
   feedUrl: __FEED_URL__,
@@ -22,6 +29,8 @@ export const DEFAULT_SETTINGS: Settings = {
   checkMinutes: 15,
   activateAfterIdleSeconds: 30,
   feedTimeoutSeconds: 30,
+  sceneIdleSeconds: { story: 180, history: 180 },
+  attract: true,
 };
 
 /** True when the build still trusts the demo key, which the staff panel flags. */
@@ -57,6 +66,24 @@ export async function loadSettings(search = location.search): Promise<Settings> 
     merged[key] = Math.min(max, Math.max(min, n));
   }
   merged.countdownSeconds = Math.min(merged.countdownSeconds, merged.idleSeconds);
+  const attract = params.get('attract');
+  if (attract !== null) merged.attract = attract !== '0' && attract !== 'false';
+  merged.attract = merged.attract !== false;
+  // A scene's own idle time is kept within the same bounds, and never below the countdown.
+  const [min, max] = RANGES.idleSeconds;
+  merged.sceneIdleSeconds = Object.fromEntries(
+    Object.entries(
+      typeof merged.sceneIdleSeconds === 'object' && merged.sceneIdleSeconds
+        ? merged.sceneIdleSeconds
+        : {},
+    )
+      .filter(([, v]) => typeof v === 'number' && Number.isFinite(v))
+      // The URL's idleSeconds (tests, diagnostics) shortens every scene alike.
+      .map(([k, v]) => [
+        k,
+        params.has('idleSeconds') ? merged.idleSeconds : Math.min(max, Math.max(min, v)),
+      ]),
+  );
   if (typeof merged.feedUrl !== 'string' || !merged.feedUrl)
     merged.feedUrl = DEFAULT_SETTINGS.feedUrl;
   if (!merged.feedUrl.endsWith('/')) merged.feedUrl += '/';

@@ -1,12 +1,6 @@
 /** Pack-level storage: persistence, space check, which objects are missing or damaged, garbage collection. */
 import { sha256Hex } from '../feed/crypto';
-import {
-  deleteObject,
-  deleteObjectsExcept,
-  hasObject,
-  listObjects,
-  readObject,
-} from './objects';
+import { deleteObject, deleteObjectsExcept, hasObject, listObjects, readObject } from './objects';
 import { logStaff } from './staff-log';
 import { readPointers } from './pointers';
 

@@ -27,21 +27,25 @@ export interface Pointers {
   staging: PackPointer | null;
   /** Highest version ever made live; lower or equal versions are refused (no rollback or replay). */
   highestVersion: number;
+  /** Index hashes of packs rolled back (by quarantine or staff): never activated again. */
+  withdrawn: string[];
 }
 
 /** Reads the pointers (defaults when the database is new). */
 export async function readPointers(): Promise<Pointers> {
-  const [active, previous, staging, highestVersion] = await Promise.all([
+  const [active, previous, staging, highestVersion, withdrawn] = await Promise.all([
     get<PackPointer>('active', stateStore),
     get<PackPointer>('previous', stateStore),
     get<PackPointer>('staging', stateStore),
     get<number>('highestVersion', stateStore),
+    get<string[]>('withdrawn', stateStore),
   ]);
   return {
     active: active ?? null,
     previous: previous ?? null,
     staging: staging ?? null,
     highestVersion: highestVersion ?? 0,
+    withdrawn: withdrawn ?? [],
   };
 }
 
@@ -94,6 +98,46 @@ export async function activatePointer(next: PackPointer): Promise<void> {
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
       tx.onabort = () => reject(stale ?? tx.error ?? new Error('IndexedDB transaction aborted'));
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Rolls back from the live pack (quarantine, or staff's "roll back"): `active` ← `previous` (or
+ * nothing, and the kiosk shows its embedded pack), and the pack rolled away from is withdrawn for
+ * good, in one strict transaction. The highest trusted version stays, so older feeds are still
+ * refused. Resolves what was withdrawn (null when nothing was live) and the pointer now live.
+ */
+export async function rollBack(): Promise<{
+  withdrawn: PackPointer | null;
+  live: PackPointer | null;
+}> {
+  const db = await openRaw();
+  try {
+    return await new Promise((resolve, reject) => {
+      const tx = db.transaction(STORE, 'readwrite', { durability: 'strict' });
+      const store = tx.objectStore(STORE);
+      const readActive = store.get('active');
+      const readPrevious = store.get('previous');
+      const readWithdrawn = store.get('withdrawn');
+      const result = { withdrawn: null as PackPointer | null, live: null as PackPointer | null };
+      readWithdrawn.onsuccess = () => {
+        const current = readActive.result as PackPointer | undefined;
+        const previous = readPrevious.result as PackPointer | undefined;
+        if (!current) return;
+        const withdrawn = (readWithdrawn.result as string[] | undefined) ?? [];
+        store.put([...new Set([...withdrawn, current.indexSha])].slice(-50), 'withdrawn');
+        if (previous) store.put(previous, 'active');
+        else store.delete('active');
+        store.delete('previous');
+        result.withdrawn = current;
+        result.live = previous ?? null;
+      };
+      tx.oncomplete = () => resolve(result);
+      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
     });
   } finally {
     db.close();

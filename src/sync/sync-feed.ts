@@ -77,6 +77,11 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
       pointers.active?.indexSha ?? null,
       indexSha,
     );
+    if (pointers.withdrawn.includes(indexSha))
+      throw new Rejection(
+        'withdrawn',
+        `version ${index.version} was withdrawn on this kiosk (its screens kept failing, or staff rolled it back); publish a corrected pack under a higher version`,
+      );
     if (verdict === 'rollback')
       throw new Rejection(
         'rollback',

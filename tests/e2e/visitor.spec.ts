@@ -56,7 +56,7 @@ test('a visitor taps a card on the wall and reaches the person and their story',
   await expect(page.locator('[data-chapter="1"] h2')).toHaveText(chapters[1]!.title.en!);
 });
 
-test('a visitor who walks away mid-story leaves a fresh home screen for the next one', async ({
+test('a visitor who walks away mid-story leaves a fresh start for the next one', async ({
   page,
   server,
 }) => {
@@ -71,13 +71,17 @@ test('a visitor who walks away mid-story leaves a fresh home screen for the next
   await waitForScene(page, 'story');
   await tap(page, 'control:language');
   await expect.poll(async () => (await kioskState(page)).locale).toBe('en');
-  // The visitor leaves: a gentle countdown, then home, in Chinese, with nothing open.
+  // The visitor leaves: a gentle countdown, then the attract loop, in Chinese, with nothing open.
   await expect(page.locator('[data-locate="control:countdown"]')).toBeVisible({
     timeout: 30_000,
   });
-  await waitForScene(page, 'home', 30_000);
+  await waitForScene(page, 'attract', 30_000);
   expect((await kioskState(page)).locale).toBe('zh-CN');
   await expect(page.locator('[data-locate="control:countdown"]')).toHaveCount(0);
+  // The next visitor's first touch opens a fresh home screen.
+  await page.touchscreen.tap(400, 400);
+  await waitForScene(page, 'home', 5_000);
+  expect((await kioskState(page)).locale).toBe('zh-CN');
 });
 
 test('a visitor who only switched the language on the home screen leaves it in Chinese', async ({
@@ -88,7 +92,7 @@ test('a visitor who only switched the language on the home screen leaves it in C
   await tap(page, 'control:language');
   await expect.poll(async () => (await kioskState(page)).locale).toBe('en');
   await expect.poll(async () => (await kioskState(page)).locale, { timeout: 30_000 }).toBe('zh-CN');
-  expect((await kioskState(page)).scene).toBe('home');
+  expect((await kioskState(page)).scene).toBe('attract');
 });
 
 test('a tap that dismisses the countdown does not also press what lies beneath', async ({
