@@ -12,7 +12,7 @@ import { buildPack } from '../../src/cli/build-pack';
 import { keygen, readPrivateKey, sign } from '../../src/cli/keys';
 import { toBase64 } from '../../src/feed/crypto';
 import type { FeedIndex, Manifest } from '../../src/feed/format';
-import type { RunningServer } from '../../src/server/serve';
+import { startNginx } from './servers/nginx';
 import {
   DEMO_KEY,
   DEMO_SOURCE,
@@ -21,27 +21,26 @@ import {
   copyDemoFeed,
   expect,
   kioskState,
-  serveKiosk,
   test,
 } from './kiosk';
 
 interface Hall {
   page: Page;
-  server: RunningServer;
+  server: { url: string };
   feed: string;
   work: string;
 }
 
-/** A kiosk live on demo version 1 from its own private copy of the feed. */
+/** A kiosk live on demo version 1 from its own private copy of the feed, served by nginx. */
 async function withHall(page: Page, run: (hall: Hall) => Promise<void>): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'kiosk-scenario-'));
   const feed = await copyDemoFeed(join(work, 'feed'));
-  const server = await serveKiosk(feed);
+  const server = await startNginx({ feedDir: feed, appDir: 'dist' });
   try {
     await bootToHome(page, server.url, 1);
     await run({ page, server, feed, work });
   } finally {
-    await server.close();
+    await server.stop();
     await rm(work, { recursive: true, force: true });
   }
 }
