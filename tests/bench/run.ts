@@ -1,12 +1,14 @@
 /** `npm run bench -- <name>`: benchmarks in headless Chromium that print figures and ratios. */
 import { rosterBench } from './roster';
 import { startBench } from './start';
+import { updateBench } from './update';
 import { wallBench } from './wall';
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   start: startBench,
   roster: rosterBench,
   wall: wallBench,
+  update: updateBench,
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -19,6 +19,8 @@ export interface Published {
   contentSha: string;
   /** Object hashes of the manifest's files, in manifest order. */
   files: string[];
+  /** Byte size of each object, the manifest's own included. */
+  sizes: Map<string, number>;
   /** What the welcome text says, so the screen shows which version it is. */
   welcome: string;
 }
@@ -43,6 +45,10 @@ export async function publish(
     manifestSha: index.manifest.sha256,
     contentSha: manifest.content,
     files: [...new Set(manifest.files.map((f) => f.sha256))],
+    sizes: new Map([
+      [index.manifest.sha256, index.manifest.size],
+      ...manifest.files.map((f) => [f.sha256, f.size] as const),
+    ]),
     welcome,
   };
 }
