@@ -2,7 +2,9 @@
 import { DEFAULT_DEADLINES, httpSource } from '../sync/feed-source';
 import { loadEmbeddedPack, loadPack, type LoadedPack } from '../sync/load-pack';
 import { missingObjects, requestPersistence } from '../storage/pack-storage';
+import { isOpen } from './day-plan';
 import { recordFailedStart } from './quarantine';
+import { startWatchdog } from './watchdog';
 import { readPointers, rollBack } from '../storage/pointers';
 import { logStaff, readStaffLog } from '../storage/staff-log';
 import { SyncRunner } from '../sync/sync-runner';
@@ -35,6 +37,24 @@ export async function bootKiosk(): Promise<() => void> {
   const presence = watchPresence(settings, (p) => {
     if (p.visitorAway(quietMs)) sw.applyUpdateIfWaiting();
   });
+  // Self-healing: reload when frames stop or errors repeat, and once a night while nobody is there.
+  disposers.push(
+    startWatchdog({
+      stallMs: settings.watchdogStallSeconds * 1000,
+      errorLimit: 5,
+      errorWindowMs: 60_000,
+      nightlyAt: settings.nightlyReloadAt,
+      quiet: () => presence.visitorAway(quietMs),
+    }),
+  );
+  // Opening hours: outside them the closed screen (once nobody has touched for a minute).
+  const hoursTick = () => {
+    if (isOpen(new Date(), settings.openingHours)) kiosk.open();
+    else if (kiosk.scene.name !== 'boot' && (presence.visitorAway(0) || kiosk.idleSeconds >= 60))
+      kiosk.close();
+  };
+  const hoursTimer = setInterval(hoursTick, 15_000);
+  disposers.push(() => clearInterval(hoursTimer));
   const onOnline = () => kiosk.setOnline(navigator.onLine);
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOnline);
@@ -111,6 +131,7 @@ export async function bootKiosk(): Promise<() => void> {
   });
   disposers.push(() => kiosk.onSceneFailure(null));
   const hadPack = await showLivePack();
+  hoursTick();
 
   const timeoutMs = settings.feedTimeoutSeconds * 1000;
   const runner = new SyncRunner({

@@ -11,6 +11,7 @@ import type { Rect } from './test-seam';
 export type Scene =
   | { name: 'boot' }
   | { name: 'attract' }
+  | { name: 'closed' }
   | { name: 'home' }
   | { name: 'wall'; wallId: string }
   | { name: 'person'; workerId: string; wallId?: string }
@@ -104,9 +105,21 @@ class KioskState {
 
   /** Nobody is there: the screen invites the next visitor (after a reset, so nothing is left open). */
   attract(): void {
-    if (this.#scene.name === 'boot' || !this.#pack) return;
+    if (this.#scene.name === 'boot' || this.#scene.name === 'closed' || !this.#pack) return;
     this.reset();
     this.#scene = { name: 'attract' };
+  }
+
+  /** Outside opening hours: a dark, slowly moving screen (after a reset, so nothing is left open). */
+  close(): void {
+    if (this.#scene.name === 'closed' || this.#scene.name === 'boot') return;
+    this.reset();
+    this.#scene = { name: 'closed' };
+  }
+
+  /** Opening time: the closed screen gives way to home. */
+  open(): void {
+    if (this.#scene.name === 'closed') this.#scene = { name: 'home' };
   }
 
   toggleLocale(): void {
@@ -120,7 +133,7 @@ class KioskState {
     this.#pack = pack;
     this.#bootProblem = null;
     if (fresh || this.#scene.name === 'boot') this.#scene = { name: 'home' };
-    else if (!same) this.reset(); // whatever was open may no longer exist
+    else if (!same && this.#scene.name !== 'closed') this.reset(); // what was open may be gone
   }
 
   setProgress(progress: SyncProgress | null): void {

@@ -16,7 +16,10 @@ export interface Presence {
 
 /** Screens nobody is using: the kiosk waits there for the next visitor. */
 const atRest = (scene: Scene) =>
-  scene.name === 'home' || scene.name === 'boot' || scene.name === 'attract';
+  scene.name === 'home' ||
+  scene.name === 'boot' ||
+  scene.name === 'attract' ||
+  scene.name === 'closed';
 
 /** Starts watching; every 250 ms it updates the idle seconds and countdown, and resets when due. */
 export function watchPresence(
@@ -79,7 +82,7 @@ export function watchPresence(
     const status = clock.status(now(), timeoutFor(scene));
     const resting = atRest(scene);
     // Expired: everything a visitor left is cleared, and the screen invites the next one.
-    if (status.phase === 'expired' && scene.name !== 'attract' && scene.name !== 'boot') {
+    if (status.phase === 'expired' && !['attract', 'boot', 'closed'].includes(scene.name)) {
       if (settings.attract) kiosk.attract();
       else if (!resting || kiosk.locale !== 'zh-CN') kiosk.reset();
     }

@@ -1,6 +1,7 @@
 /** Kiosk settings: build defaults, overridden by staff settings in IndexedDB, then by URL for diagnostics. */
 import { get } from 'idb-keyval';
 import { stateStore } from '../storage/pointers';
+import { minutesOf, type OpeningHours } from './day-plan';
 import type { Scene } from './kiosk.svelte';
 
 export interface Settings {
@@ -17,6 +18,12 @@ export interface Settings {
   sceneIdleSeconds: Partial<Record<SceneName, number>>;
   /** After the idle reset, the attract loop invites the next visitor (off: the home screen waits). */
   attract: boolean;
+  /** Frames stopped this long while the page is visible → the watchdog reloads. */
+  watchdogStallSeconds: number;
+  /** Local time of the nightly reload, "HH:MM", or null for none. */
+  nightlyReloadAt: string | null;
+  /** When the hall is open; outside these hours a dark, slowly moving screen. Null: always open. */
+  openingHours: OpeningHours | null;
 }
 
 type SceneName = Scene['name'];
@@ -31,6 +38,9 @@ export const DEFAULT_SETTINGS: Settings = {
   feedTimeoutSeconds: 30,
   sceneIdleSeconds: { story: 180, history: 180 },
   attract: true,
+  watchdogStallSeconds: 60,
+  nightlyReloadAt: '03:30',
+  openingHours: null,
 };
 
 /** True when the build still trusts the demo key, which the staff panel flags. */
@@ -42,7 +52,8 @@ const RANGES: Record<
   | 'countdownSeconds'
   | 'checkMinutes'
   | 'activateAfterIdleSeconds'
-  | 'feedTimeoutSeconds',
+  | 'feedTimeoutSeconds'
+  | 'watchdogStallSeconds',
   [number, number]
 > = {
   idleSeconds: [5, 3600],
@@ -50,6 +61,7 @@ const RANGES: Record<
   checkMinutes: [1, 24 * 60],
   activateAfterIdleSeconds: [5, 3600],
   feedTimeoutSeconds: [1, 600],
+  watchdogStallSeconds: [5, 3600],
 };
 
 export async function loadSettings(search = location.search): Promise<Settings> {
@@ -84,8 +96,24 @@ export async function loadSettings(search = location.search): Promise<Settings> 
         params.has('idleSeconds') ? merged.idleSeconds : Math.min(max, Math.max(min, v)),
       ]),
   );
+  // Times of day: a value that is not "HH:MM" falls back to the default (never a dark hall by typo).
+  const nightly = params.get('nightlyReloadAt') ?? merged.nightlyReloadAt;
+  merged.nightlyReloadAt =
+    nightly === null || nightly === '' || nightly === 'off'
+      ? null
+      : minutesOf(nightly) === null
+        ? DEFAULT_SETTINGS.nightlyReloadAt
+        : nightly;
+  const hours = params.get('openingHours');
+  if (hours !== null) merged.openingHours = parseHoursParam(hours);
   if (typeof merged.feedUrl !== 'string' || !merged.feedUrl)
     merged.feedUrl = DEFAULT_SETTINGS.feedUrl;
   if (!merged.feedUrl.endsWith('/')) merged.feedUrl += '/';
   return merged;
+}
+
+/** `09:00-17:30@1,2,3,4,5` (diagnostics and tests) → opening hours; anything else → always open. */
+function parseHoursParam(text: string): OpeningHours | null {
+  const m = /^(\d\d?:\d\d)-(\d\d?:\d\d)@([0-6](?:,[0-6])*)$/.exec(text);
+  return m ? { open: m[1]!, close: m[2]!, days: m[3]!.split(',').map(Number) } : null;
 }
