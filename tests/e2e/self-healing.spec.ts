@@ -76,7 +76,7 @@ test('outside opening hours the screen is dark and slowly moving; inside them, h
   const allDays = '0,1,2,3,4,5,6';
   await bootToHome(page, `${server.url}/?openingHours=${later(2)}-${later(3)}@${allDays}`);
   await waitForScene(page, 'closed', 30_000);
-  await expect(page.getByText('今日闭馆 · 欢迎开馆时间再来')).toBeVisible();
+  await expect(page.getByText('现已闭馆 · 欢迎在开放时间再来')).toBeVisible();
   // A touch does not wake a closed hall (the staff gesture is the way in).
   await page.touchscreen.tap(500, 500);
   await page.waitForTimeout(500);
