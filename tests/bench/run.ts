@@ -1,4 +1,5 @@
 /** `npm run bench -- <name>`: benchmarks in headless Chromium that print figures and ratios. */
+import { killsBench } from './kills';
 import { rosterBench } from './roster';
 import { startBench } from './start';
 import { updateBench } from './update';
@@ -9,6 +10,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   roster: rosterBench,
   wall: wallBench,
   update: updateBench,
+  kills: killsBench,
 };
 
 const [name, ...args] = process.argv.slice(2);

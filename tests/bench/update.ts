@@ -17,7 +17,7 @@ import { chromiumLaunchOptions } from '../e2e/browser';
 import { isFeed, objectOf, startFeedProxy, type FeedProxy, type Served } from '../e2e/feed-proxy';
 import { DEMO_SOURCE } from '../e2e/kiosk';
 import { publish, type Published } from '../e2e/pack-audit';
-import { FILM_PATH, writeImages, writeSyntheticSource } from '../e2e/synthetic-pack';
+import { FILM_PATH, pick, seeded, writeImages, writeSyntheticSource } from '../e2e/synthetic-pack';
 import { reportUpdate, type Cut, type Transfer } from './update-report';
 
 /** Content, the face atlas page and its index: what a pack holds besides its media. */
@@ -42,7 +42,7 @@ export async function updateBench(argv: string[]): Promise<void> {
   const filmMb =
     values['film-mb'] === undefined ? Math.round((mb * 2) / 3) : Number(values['film-mb']);
   const share = Number(values.change);
-  const random = mulberry32(Number(values.seed));
+  const random = seeded(Number(values.seed));
   const demo = JSON.parse(await readFile(join(DEMO_SOURCE, 'content.json'), 'utf8')) as Content;
   const base = referencedPaths(demo).length + BUILT_FILES;
   const images = objects - base - (filmMb > 0 ? 1 : 0);
@@ -251,28 +251,7 @@ function filmShaOf(pack: Published, film: string | null): string | null {
 const sum = (pack: Published, shas: string[]) =>
   shas.reduce((n, sha) => n + (pack.sizes.get(sha) ?? 0), 0);
 
-/** `k` distinct indexes below `n`, drawn with `random`. */
-function pick(n: number, k: number, random: () => number): number[] {
-  const all = [...Array(n).keys()];
-  for (let i = all.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [all[i], all[j]] = [all[j]!, all[i]!];
-  }
-  return all.slice(0, k).sort((a, b) => a - b);
-}
-
-/** A small seeded generator (mulberry32), so a run's sizes and picks can be repeated. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const s = (from: number, ms = performance.now() - from) => `${(ms / 1000).toFixed(1)} s`;
 const mbOf = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const step = (text: string) => console.log(`[update] ${text}`);

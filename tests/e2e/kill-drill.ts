@@ -82,6 +82,9 @@ export async function launchKiosk(profile: string, url: string): Promise<Killabl
     locale: 'zh-CN',
     serviceWorkers: 'allow',
   });
+  // tsx (the benchmarks' runner) compiles with esbuild's keepNames, which wraps inner functions
+  // in `__name(…)`; functions sent into the page need that helper there too.
+  await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
   await context.addInitScript(installHooks);
   const pid = browserPid(profile);
   const page = context.pages()[0] ?? (await context.newPage());

@@ -130,3 +130,24 @@ async function writePaddedFilm(file: string, bytes: number): Promise<void> {
   out.end();
   await once(out, 'finish');
 }
+
+/** A small seeded generator (mulberry32), so a benchmark's sizes and picks can be repeated. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `k` distinct indexes below `n`, drawn with `random`, in ascending order. */
+export function pick(n: number, k: number, random: () => number): number[] {
+  const all = [...Array(n).keys()];
+  for (let i = all.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [all[i], all[j]] = [all[j]!, all[i]!];
+  }
+  return all.slice(0, k).sort((a, b) => a - b);
+}
