@@ -2,6 +2,7 @@
 import { DEFAULT_DEADLINES, httpSource } from '../sync/feed-source';
 import { loadEmbeddedPack, loadPack, type LoadedPack } from '../sync/load-pack';
 import { missingObjects, requestPersistence } from '../storage/pack-storage';
+import { VisitStats, toCsv } from '../stats/visit-stats';
 import { isOpen } from './day-plan';
 import { recordFailedStart } from './quarantine';
 import { startWatchdog } from './watchdog';
@@ -36,6 +37,13 @@ export async function bootKiosk(): Promise<() => void> {
   // A new app version waiting in the service worker takes over only while nobody is there.
   const presence = watchPresence(settings, (p) => {
     if (p.visitorAway(quietMs)) sw.applyUpdateIfWaiting();
+  });
+  // What visitors do, counted anonymously per hour for the staff panel.
+  const stats = new VisitStats();
+  kiosk.onEvent((event) => stats.count(event));
+  disposers.push(() => {
+    kiosk.onEvent(null);
+    stats.dispose();
   });
   // Self-healing: reload when frames stop or errors repeat, and once a night while nobody is there.
   disposers.push(
@@ -190,6 +198,8 @@ export async function bootKiosk(): Promise<() => void> {
       },
       checkNow: () => runner.checkNow(),
       log: () => readStaffLog(),
+      stats: () => stats.read(),
+      statsCsv: async () => toCsv(await stats.read()),
     }),
   );
   return () => disposers.reverse().forEach((d) => d());

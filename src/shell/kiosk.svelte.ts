@@ -6,6 +6,7 @@ import { untrack } from 'svelte';
 import type { Locale } from '../i18n/strings';
 import type { LoadedPack } from '../sync/load-pack';
 import type { SyncProgress } from '../sync/sync-feed';
+import type { StatEvent } from '../stats/visit-stats';
 import type { Rect } from './test-seam';
 
 export type Scene =
@@ -20,6 +21,7 @@ export type Scene =
   | { name: 'history'; timelineId: string };
 
 type FailureHandler = (scene: Scene, error: unknown) => void;
+type EventHandler = (event: StatEvent) => void;
 
 class KioskState {
   #scene = $state.raw<Scene>({ name: 'boot' });
@@ -35,6 +37,7 @@ class KioskState {
   #visit = 0;
   #wallStats: (() => unknown) | null = null;
   #onFailure: FailureHandler | null = null;
+  #onEvent: EventHandler | null = null;
   /** Scene-specific locators (e.g. the 3D wall) consulted before the DOM by `locate`. */
   readonly locators = new Set<(id: string) => Rect | null>();
 
@@ -84,6 +87,17 @@ class KioskState {
 
   go(scene: Scene): void {
     this.#scene = scene;
+    if (scene.name === 'wall' || scene.name === 'person') this.note(scene.name);
+  }
+
+  /** Who hears of what visitors do (the visit statistics); anonymous by construction. */
+  onEvent(handler: EventHandler | null): void {
+    this.#onEvent = handler;
+  }
+
+  /** Something a visitor did that the statistics count (a story finished, a film started…). */
+  note(event: StatEvent): void {
+    this.#onEvent?.(event);
   }
 
   /** One step up: story/video → person → wall → home. */
@@ -124,6 +138,7 @@ class KioskState {
 
   toggleLocale(): void {
     this.#locale = this.#locale === 'zh-CN' ? 'en' : 'zh-CN';
+    this.note(this.#locale === 'en' ? 'language-en' : 'language-zh');
   }
 
   /** Puts `pack` on screen: the first one opens home; a different one resets whatever was open. */

@@ -14,6 +14,9 @@ export interface Presence {
   dispose(): void;
 }
 
+/** Quiet this long before a touch at rest counts as a new visit. */
+const SESSION_GAP_MS = 20_000;
+
 /** Screens nobody is using: the kiosk waits there for the next visitor. */
 const atRest = (scene: Scene) =>
   scene.name === 'home' ||
@@ -31,6 +34,10 @@ export function watchPresence(
   // A tap that dismisses the countdown or ends the attract loop must not also press what lies beneath.
   let swallowClickUntil = 0;
   const touch = () => {
+    // A touch at rest after a quiet spell is a new visit (for the statistics; nobody is identified).
+    const scene = kiosk.scene;
+    if (atRest(scene) && scene.name !== 'closed' && clock.status(now()).idleMs > SESSION_GAP_MS)
+      kiosk.note('session');
     if (kiosk.countdown !== null || kiosk.scene.name === 'attract')
       swallowClickUntil = now() + 1000;
     clock.touch(now());

@@ -1,4 +1,5 @@
 /** `window.kiosk`: the small automation and diagnostics surface described in DESIGN.md. */
+import type { StatBook } from '../stats/visit-stats';
 import type { LogEntry } from '../storage/staff-log';
 import type { SyncResult } from '../sync/sync-feed';
 
@@ -18,6 +19,9 @@ export interface KioskSeam {
   locate(id: string): Rect | null;
   checkNow(): Promise<SyncResult>;
   log(): Promise<LogEntry[]>;
+  /** Visit statistics so far (day → event → hourly counts), and the same as CSV. */
+  stats(): Promise<StatBook>;
+  statsCsv(): Promise<string>;
   /** Figures of the honour wall on screen (cards on screen, textures, draw calls), or null. */
   wallStats(): unknown;
 }
