@@ -1,4 +1,5 @@
 /** `npm run bench -- <name>`: benchmarks in headless Chromium that print figures and ratios. */
+import { attractBench } from './attract';
 import { killsBench } from './kills';
 import { rosterBench } from './roster';
 import { startBench } from './start';
@@ -11,6 +12,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   wall: wallBench,
   update: updateBench,
   kills: killsBench,
+  attract: attractBench,
 };
 
 const [name, ...args] = process.argv.slice(2);
