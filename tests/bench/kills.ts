@@ -189,7 +189,7 @@ async function killRun(d: Drill, run: number, target: Target, span: number): Pro
   };
   await freezeAt(page, freeze[target] ?? null);
   const paused = changed[Math.floor(d.random() * changed.length)]!;
-  d.proxy.route = routeFor(target, paused, d.random);
+  d.proxy.route = routeFor(target, paused, next.sizes.get(paused)!, d.random);
   const from = d.proxy.served.length;
   const since = Date.now();
   await startCheck(page);
@@ -252,10 +252,16 @@ async function killRun(d: Drill, run: number, target: Target, span: number): Pro
 }
 
 /** How the proxy treats this run's requests: a hung signature, a stalled object, or all passed. */
-function routeFor(target: Target, paused: string, random: () => number): (path: string) => Verdict {
+function routeFor(
+  target: Target,
+  paused: string,
+  size: number,
+  random: () => number,
+): (path: string) => Verdict {
   if (target === 'index') return (path) => (path === '/feed/index.json.sig' ? 'hang' : 'pass');
   if (target === 'download') {
-    const after = Math.round(IMAGE_BYTES * (0.1 + 0.8 * random()));
+    // Somewhere inside the object (10–90 % of it), never past its end.
+    const after = Math.round(size * (0.1 + 0.8 * random()));
     return (path) => (objectOf(path) === paused ? { pauseAfter: after } : 'pass');
   }
   return () => 'pass';

@@ -20,7 +20,7 @@ import {
   type KillableKiosk,
 } from './kill-drill';
 import { inspect, judge, publish, type Published } from './pack-audit';
-import { setWelcome, writeImages, writeSyntheticSource } from './synthetic-pack';
+import { imagePath, setWelcome, writeImages, writeSyntheticSource } from './synthetic-pack';
 
 const IMAGE_BYTES = 150_000;
 const IMAGES = 6;
@@ -87,9 +87,7 @@ const welcomeOf = (version: number) => `演练版本 v${version}`;
 /** Publishes the next version: three images and the welcome text change. */
 async function publishNext(): Promise<{ next: Published; changed: string[] }> {
   const version = hall.version + 1;
-  const paths = [1, 2, 3].map(
-    (k) => `images/gen/img-${String(((version + k) % IMAGES) + 1).padStart(4, '0')}.png`,
-  );
+  const paths = [1, 2, 3].map((k) => imagePath((version + k) % IMAGES));
   await writeImages(hall.source, paths, Array<number>(paths.length).fill(IMAGE_BYTES));
   await setWelcome(hall.source, welcomeOf(version));
   const next = await publish(hall.source, hall.feed, version, welcomeOf(version));
