@@ -1,6 +1,7 @@
 /** `npm run bench -- <name>`: benchmarks in headless Chromium that print figures and ratios. */
 import { attractBench } from './attract';
 import { killsBench } from './kills';
+import { soakBench } from './soak';
 import { rosterBench } from './roster';
 import { startBench } from './start';
 import { updateBench } from './update';
@@ -13,6 +14,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   update: updateBench,
   kills: killsBench,
   attract: attractBench,
+  soak: soakBench,
 };
 
 const [name, ...args] = process.argv.slice(2);

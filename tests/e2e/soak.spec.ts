@@ -1,0 +1,59 @@
+/** A short soak (the long one is `npm run bench -- soak`): many visits and a pack switch leave no growing pile of nodes, listeners or heap. */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  DEMO_SOURCE,
+  buildDemoFeed,
+  copyDemoFeed,
+  demoContent,
+  expect,
+  serveKiosk,
+  test,
+  waitForScene,
+} from './kiosk';
+import { soak } from './soak-drive';
+
+test('200 visitor steps with idle resets and a pack switch: DOM, listeners and heap come back to their level', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const work = await mkdtemp(join(tmpdir(), 'kiosk-soak-'));
+  const feed = await copyDemoFeed(join(work, 'feed'));
+  const server = await serveKiosk(feed);
+  try {
+    const content = await demoContent();
+    await page.goto(`${server.url}/?idleSeconds=6&countdownSeconds=2&activateAfterIdleSeconds=5`);
+    await waitForScene(page, 'home', 120_000);
+    const samples = await soak(page, {
+      steps: 200,
+      sampleEvery: 50,
+      idleEvery: 50,
+      idleWaitMs: 9_000,
+      people: content.workers.map((w) => w.id),
+      at: {
+        100: async () => {
+          const source = join(work, 'source');
+          await cp(DEMO_SOURCE, source, { recursive: true });
+          const file = join(source, 'content.json');
+          await writeFile(
+            file,
+            (await readFile(file, 'utf8')).replace('欢迎来到劳模之家', '欢迎来到劳模之家（新版）'),
+          );
+          await buildDemoFeed(feed, source, 2);
+          await page.evaluate(() => window.kiosk!.checkNow());
+        },
+      },
+    });
+    // Every sample is taken right after an idle reset (steps 50, 100, …): the same screen each time.
+    const [first, , , last] = samples;
+    expect(samples).toHaveLength(4);
+    expect(last!.nodes).toBeLessThan(first!.nodes * 1.25 + 100);
+    expect(last!.listeners).toBeLessThanOrEqual(first!.listeners + 10);
+    expect(last!.heapMb).toBeLessThan(first!.heapMb * 1.5 + 4);
+    expect((await page.evaluate(() => window.kiosk!.state().pack))?.version).toBe(2);
+  } finally {
+    await server.close();
+    await rm(work, { recursive: true, force: true });
+  }
+});
