@@ -185,6 +185,7 @@ export async function bootKiosk(): Promise<() => void> {
             }
           : null,
         idleSeconds: kiosk.idleSeconds,
+        sync: kiosk.progress?.phase ?? 'idle',
         fps: meter.fps(),
         online: kiosk.online,
       }),

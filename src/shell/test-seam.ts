@@ -13,6 +13,8 @@ export interface KioskSeam {
     /** The pack on screen; `embedded` when it is the one built into the app (version 0). */
     pack: { id: string; version: number; embedded: boolean } | null;
     idleSeconds: number;
+    /** Where the current sync run is (checking, downloading, verifying, waiting-for-idle, activating) or idle. */
+    sync: string;
     fps: number;
     online: boolean;
   };

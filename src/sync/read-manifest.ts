@@ -14,6 +14,8 @@ export async function readManifest(
   ref: { sha256: string; size: number },
   version: number,
   signal: AbortSignal,
+  /** The manifest's bytes already kept from an earlier run (checked again here), if any. */
+  stored: Uint8Array | null = null,
 ): Promise<{ parsed: Manifest; bytes: Uint8Array }> {
   const what = `objects/${ref.sha256} (manifest)`;
   if (ref.size > MAX_MANIFEST_BYTES)
@@ -21,7 +23,8 @@ export async function readManifest(
       'too-large',
       `${what} declares ${ref.size} bytes, more than a manifest can be`,
     );
-  const bytes = await readSmall(source, `objects/${ref.sha256}`, ref.size, signal);
+  const kept = stored && stored.length === ref.size && (await sha256Hex(stored)) === ref.sha256;
+  const bytes = kept ? stored : await readSmall(source, `objects/${ref.sha256}`, ref.size, signal);
   if (!bytes) throw new SourceError('http', `${what} is not in the feed yet`, true);
   if (bytes.length !== ref.size || (await sha256Hex(bytes)) !== ref.sha256)
     throw new SourceError(

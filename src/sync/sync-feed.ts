@@ -16,7 +16,7 @@ import { readSignedIndex } from './read-index';
 import { Rejection } from './rejection';
 import { logStaff } from '../storage/staff-log';
 import { activationMode, advance, type SyncOutcome, type SyncPhase } from './sync-machine';
-import { hasObject, putObject, putObjectStream } from '../storage/objects';
+import { hasObject, putObject, putObjectStream, readObject } from '../storage/objects';
 
 export interface SyncProgress {
   phase: SyncPhase;
@@ -116,7 +116,14 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
       };
     }
 
-    const manifest = await readManifest(source, index.manifest, index.version, signal);
+    // A resumed run reads the manifest it kept last time instead of fetching it again.
+    const manifest = await readManifest(
+      source,
+      index.manifest,
+      index.version,
+      signal,
+      await readObject(index.manifest.sha256),
+    );
     const pointer: PackPointer = {
       pack: index.pack,
       version: index.version,

@@ -179,8 +179,15 @@ test('a kill mid-download keeps the objects already verified and stores no half 
   const r = await killAndRelaunch({
     route: (changed) => (path) =>
       objectOf(path) === changed[1] ? { pauseAfter: IMAGE_BYTES / 2 } : 'pass',
-    when: async (_kiosk, changed, from) => {
+    when: async (kiosk, changed, from) => {
       await hall.proxy.waitFor((s) => objectOf(s) === changed[1], { from, moment: 'paused' });
+      // Objects are fetched a few at a time: let the first one finish and be stored before the kill.
+      await hall.proxy.waitFor((s) => objectOf(s) === changed[0], { from, moment: 'ended' });
+      await kiosk.page.waitForFunction(
+        async (sha) =>
+          (await (await caches.open('kiosk-objects-v1')).match(`/objects/${sha}`)) !== undefined,
+        changed[0],
+      );
     },
     live: 'old',
   });
