@@ -81,7 +81,10 @@ export function kioskFlags(opts: { url: string; profileDir: string; extra?: stri
     '--no-first-run',
     '--no-default-browser-check',
     '--noerrdialogs',
+    // No "Restore pages?": the switch older builds read, the one current Chromium reads; and
+    // fixPreferences below for a build that knows neither.
     '--disable-session-crashed-bubble',
+    '--hide-crash-restore-bubble',
     '--disable-infobars',
     // Touch as a visitor meets it: touch events on whatever the screen reports, no pinch zoom,
     // no swipe-back.

@@ -34,6 +34,7 @@ describe('flags and addresses', () => {
       '--user-data-dir=/p',
       '--noerrdialogs',
       '--disable-session-crashed-bubble',
+      '--hide-crash-restore-bubble',
       '--disable-infobars',
       '--disable-pinch',
       '--overscroll-history-navigation=0',
