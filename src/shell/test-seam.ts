@@ -20,6 +20,11 @@ export interface KioskSeam {
   };
   locate(id: string): Rect | null;
   checkNow(): Promise<SyncResult>;
+  /**
+   * Verifies and activates a feed staff brought (import-feed.ts): the files of a folder, a single
+   * `.zip`, or a directory handle; the same stages as the network, activated at once.
+   */
+  importFeed(chosen: FileSystemDirectoryHandle | FileList | File[]): Promise<SyncResult>;
   log(): Promise<LogEntry[]>;
   /** Visit statistics so far (day → event → hourly counts), and the same as CSV. */
   stats(): Promise<StatBook>;
