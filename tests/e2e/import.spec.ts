@@ -129,12 +129,14 @@ test.describe('offline import', () => {
           const name = parts.pop()!;
           for (const part of parts) dir = await dir.getDirectoryHandle(part, { create: true });
           const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
-          await writable.write(new Uint8Array(bytes));
+          await writable.write(Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0)));
           await writable.close();
         }
         return window.kiosk!.importFeed(stick);
       },
-      Object.fromEntries([...v3].map(([path, bytes]) => [path, [...bytes]])),
+      Object.fromEntries(
+        [...v3].map(([path, bytes]) => [path, Buffer.from(bytes).toString('base64')]),
+      ),
     );
     expect(v3Result).toMatchObject({ outcome: 'activated', version: 3 });
     await liveFrom(page, 3, '第三版：文件夹', 'the folder “STICK/feed” chosen at the kiosk');
