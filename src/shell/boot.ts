@@ -198,6 +198,10 @@ export async function bootKiosk(): Promise<() => void> {
         return locateInDom(id);
       },
       checkNow: () => runner.checkNow(),
+      // ── Offline import (issue 6, point 7): a USB folder's files, a zip, or a folder handle ──
+      importFeed: async (chosen) =>
+        runner.importFrom((await import('./import-feed')).sourceFromChoice(chosen)),
+      // ── end of the offline import block ──
       log: () => readStaffLog(),
       stats: () => stats.read(),
       statsCsv: async () => toCsv(await stats.read()),
