@@ -42,7 +42,8 @@ export function watchStaffGesture(
     if (!e.isPrimary) return; // the second finger of a pinch is not a tap
     const onControl = e.target instanceof Element && e.target.closest(CONTROLS) !== null;
     const inZone = e.clientX < rule.zonePx && e.clientY < rule.zonePx && !onControl;
-    const { kept, complete } = countCornerTap(taps, performance.now(), inZone, rule);
+    // The touch's own time (monotonic): a main thread busy for a moment does not stretch the taps apart.
+    const { kept, complete } = countCornerTap(taps, e.timeStamp, inZone, rule);
     taps = kept;
     if (complete) onGesture();
   };
