@@ -18,7 +18,9 @@ export type Scene =
   | { name: 'person'; workerId: string; wallId?: string }
   | { name: 'story'; workerId: string; wallId?: string }
   | { name: 'video'; workerId: string; index: number; wallId?: string }
-  | { name: 'history'; timelineId: string };
+  | { name: 'history'; timelineId: string }
+  /** The staff PIN pad, then the staff panel, over everything (see `openStaffPanel`). */
+  | { name: 'staff' };
 
 type FailureHandler = (scene: Scene, error: unknown) => void;
 type EventHandler = (event: StatEvent) => void;
@@ -26,6 +28,7 @@ type EventHandler = (event: StatEvent) => void;
 class KioskState {
   #scene = $state.raw<Scene>({ name: 'boot' });
   #locale = $state<Locale>('zh-CN');
+  #defaultLocale: Locale = 'zh-CN';
   #pack = $state.raw<LoadedPack | null>(null);
   #progress = $state.raw<SyncProgress | null>(null);
   #bootProblem = $state<string | null>(null);
@@ -109,16 +112,18 @@ class KioskState {
     else if (s.name !== 'boot') this.#scene = { name: 'home' };
   }
 
-  /** The next visitor gets a fresh start: home, Chinese, nothing open. */
+  /** The next visitor gets a fresh start: home, the default language, nothing open. */
   reset(): void {
     this.#visit++;
-    this.#locale = 'zh-CN';
+    this.#locale = this.#defaultLocale;
     this.#countdown = null;
     if (this.#scene.name !== 'boot') this.#scene = { name: 'home' };
   }
 
   /** Nobody is there: the screen invites the next visitor (after a reset, so nothing is left open). */
   attract(): void {
+    // Without a pack there is nothing to invite with, but the staff panel still closes at idle.
+    if (this.#scene.name === 'staff' && !this.#pack) return this.closeStaffPanel();
     if (this.#scene.name === 'boot' || this.#scene.name === 'closed' || !this.#pack) return;
     this.reset();
     this.#scene = { name: 'attract' };
@@ -126,7 +131,8 @@ class KioskState {
 
   /** Outside opening hours: a dark, slowly moving screen (after a reset, so nothing is left open). */
   close(): void {
-    if (this.#scene.name === 'closed' || this.#scene.name === 'boot') return;
+    // Staff often work while the hall is closed: the panel's own idle reset ends their session.
+    if (['closed', 'boot', 'staff'].includes(this.#scene.name)) return;
     this.reset();
     this.#scene = { name: 'closed' };
   }
@@ -134,6 +140,26 @@ class KioskState {
   /** Opening time: the closed screen gives way to home. */
   open(): void {
     if (this.#scene.name === 'closed') this.#scene = { name: 'home' };
+  }
+
+  /** The language each visit starts in (staff's choice), applied at once. */
+  setDefaultLocale(locale: Locale): void {
+    this.#defaultLocale = locale;
+    this.#locale = locale;
+  }
+
+  /**
+   * Staff's hidden gesture: the PIN pad, then the panel, over whatever was on screen. It is a scene
+   * like any other, so the idle countdown and reset close it after the normal idle time.
+   */
+  openStaffPanel(): void {
+    if (this.#scene.name !== 'staff') this.#scene = { name: 'staff' };
+  }
+
+  /** Leaving the staff panel (or PIN pad) returns to home (to the boot screen while no pack is here). */
+  closeStaffPanel(): void {
+    if (this.#scene.name === 'staff')
+      this.#scene = this.#pack ? { name: 'home' } : { name: 'boot' };
   }
 
   toggleLocale(): void {
@@ -147,6 +173,8 @@ class KioskState {
     const same = this.#pack?.pointer.indexSha === pack.pointer.indexSha;
     this.#pack = pack;
     this.#bootProblem = null;
+    // Staff who rolled back or imported see the new pack in the panel; closing it goes home.
+    if (this.#scene.name === 'staff') return;
     if (fresh || this.#scene.name === 'boot') this.#scene = { name: 'home' };
     else if (!same && this.#scene.name !== 'closed') this.reset(); // what was open may be gone
   }
