@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { embeddedPack } from './scripts/embedded-pack';
 
@@ -20,12 +21,29 @@ const embeddedPublicKey = readFileSync(
   'utf8',
 ).trim();
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+const builtAt = new Date().toISOString();
+// The app's version as staff and tests read it: package.json's, plus the commit it was built from
+// (`.dirty` when the tree had changes), else the build time. KIOSK_APP_VERSION names a release.
+const appVersion = process.env.KIOSK_APP_VERSION ?? `${pkg.version}+${buildLabel()}`;
+
+/** `abc1234` or `abc1234.dirty` from git; the build time (`20261125T0617`) outside a checkout. */
+function buildLabel(): string {
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  try {
+    const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
+    return git('rev-parse', '--short', 'HEAD') + (dirty ? '.dirty' : '');
+  } catch {
+    return builtAt.replace(/[-:]/g, '').slice(0, 13);
+  }
+}
 
 export default defineConfig({
   define: {
     __FEED_PUBLIC_KEY__: JSON.stringify(publicKey),
     __DEMO_PUBLIC_KEY__: JSON.stringify(demoPublicKey),
-    __APP_VERSION__: JSON.stringify(pkg.version),
+    __APP_VERSION__: JSON.stringify(appVersion),
+    __APP_BUILT_AT__: JSON.stringify(builtAt),
     __FEED_URL__: JSON.stringify(feedUrl),
     __EMBEDDED_PUBLIC_KEY__: JSON.stringify(embeddedPublicKey),
   },
