@@ -24,6 +24,10 @@ export interface Settings {
   nightlyReloadAt: string | null;
   /** When the hall is open; outside these hours a dark, slowly moving screen. Null: always open. */
   openingHours: OpeningHours | null;
+  /** The kiosk looks for a new app version at least this often, visitors or not. */
+  appCheckSeconds: number;
+  /** …and again on each return to the idle home screen once its last look is this old. */
+  appIdleCheckSeconds: number;
 }
 
 type SceneName = Scene['name'];
@@ -41,6 +45,8 @@ export const DEFAULT_SETTINGS: Settings = {
   watchdogStallSeconds: 60,
   nightlyReloadAt: '03:30',
   openingHours: null,
+  appCheckSeconds: 3600,
+  appIdleCheckSeconds: 600,
 };
 
 /** True when the build still trusts the demo key, which the staff panel flags. */
@@ -53,7 +59,9 @@ const RANGES: Record<
   | 'checkMinutes'
   | 'activateAfterIdleSeconds'
   | 'feedTimeoutSeconds'
-  | 'watchdogStallSeconds',
+  | 'watchdogStallSeconds'
+  | 'appCheckSeconds'
+  | 'appIdleCheckSeconds',
   [number, number]
 > = {
   idleSeconds: [5, 3600],
@@ -62,6 +70,8 @@ const RANGES: Record<
   activateAfterIdleSeconds: [5, 3600],
   feedTimeoutSeconds: [1, 600],
   watchdogStallSeconds: [5, 3600],
+  appCheckSeconds: [5, 7 * 24 * 3600],
+  appIdleCheckSeconds: [5, 24 * 3600],
 };
 
 export async function loadSettings(search = location.search): Promise<Settings> {
