@@ -2,6 +2,7 @@
 import type { StatBook } from '../stats/visit-stats';
 import type { LogEntry } from '../storage/staff-log';
 import type { SyncResult } from '../sync/sync-feed';
+import { appShellStatus, type AppShellStatus } from './app-status';
 
 /** A rectangle in CSS px relative to the viewport. */
 export type Rect = { x: number; y: number; width: number; height: number };
@@ -31,6 +32,8 @@ export interface KioskSeam {
   statsCsv(): Promise<string>;
   /** Figures of the honour wall on screen (cards on screen, textures, draw calls), or null. */
   wallStats(): unknown;
+  /** The app version this page runs (build-time) and how a newer one is getting on. */
+  app(): AppShellStatus;
 }
 
 declare global {
@@ -55,9 +58,11 @@ export function locateInDom(id: string): Rect | null {
   return { x: r.x, y: r.y, width: r.width, height: r.height };
 }
 
-export function installTestSeam(seam: KioskSeam): () => void {
-  window.kiosk = seam;
+/** Installs the seam; `app()` is filled in here, from what the service-worker bridge reports. */
+export function installTestSeam(seam: Omit<KioskSeam, 'app'>): () => void {
+  const full: KioskSeam = { ...seam, app: appShellStatus };
+  window.kiosk = full;
   return () => {
-    if (window.kiosk === seam) delete window.kiosk;
+    if (window.kiosk === full) delete window.kiosk;
   };
 }
