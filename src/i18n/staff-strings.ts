@@ -69,7 +69,10 @@ export const STAFF = {
   checkNow: t('立即检查更新', 'Check now'),
   importFolder: t('从 U 盘文件夹导入', 'Import a USB folder'),
   importZip: t('导入 zip 文件', 'Import a zip file'),
-  importMissing: t('此版本的应用尚不能导入', 'This build cannot import yet'),
+  importMissing: t(
+    '导入功能未能载入，请重新载入页面',
+    'The import could not be loaded; reload the page',
+  ),
   viaImport: t('（导入）', '(import)'),
 
   // This kiosk.
