@@ -16,6 +16,7 @@ import { loadSettings, usesDemoKey } from './settings';
 import { connectServiceWorker } from './sw-bridge';
 import { startFrameMeter } from './frame-meter';
 import { installTestSeam, locateInDom } from './test-seam';
+import { provideStaffActions } from './staff-actions';
 import { holdWakeLock } from './wake-lock';
 import { watchPresence } from './presence';
 
@@ -163,6 +164,21 @@ export async function bootKiosk(): Promise<() => void> {
   });
   runner.start();
   disposers.push(() => runner.dispose());
+
+  // ── Staff panel (issue 7, point 4) ─────────────────────────────────────────────────────────
+  // Its actions (check now, import, roll back, show the live pack), the saved default language
+  // and the hidden gesture. A rollback that leaves no stored pack shows the built-in one.
+  disposers.push(
+    provideStaffActions({
+      runner,
+      showLivePack: async () =>
+        (await showLivePack()) ||
+        (await showEmbedded('staff rolled back and no previous pack was left', true), false),
+      visitStats: () => stats.read(),
+      settings,
+    }),
+  );
+  // ── end of the staff panel block ───────────────────────────────────────────────────────────
   // A first boot waits for the feed a while (with progress on screen), never for ever.
   if (!hadPack) {
     const wait = setTimeout(
