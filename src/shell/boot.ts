@@ -16,7 +16,7 @@ import { loadSettings, usesDemoKey } from './settings';
 import { connectServiceWorker } from './sw-bridge';
 import { startFrameMeter } from './frame-meter';
 import { installTestSeam, locateInDom } from './test-seam';
-import { provideStaffActions } from './staff-actions';
+import { provideStaffActions, recordCheck } from './staff-actions';
 import { holdWakeLock } from './wake-lock';
 import { watchPresence } from './presence';
 
@@ -155,6 +155,7 @@ export async function bootKiosk(): Promise<() => void> {
     whenIdle: (signal) => presence.whenAway(quietMs, signal),
     onProgress: (p) => kiosk.setProgress(p),
     onResult: async (r: SyncResult) => {
+      recordCheck(r); // the staff panel shows the last check, scheduled or not
       if (r.outcome === 'activated') await showLivePack();
       else if (!liveShown && (r.outcome === 'failed' || r.outcome === 'rejected')) {
         kiosk.setBootProblem(r.reason);
