@@ -17,6 +17,8 @@ export interface PackPointer {
   /** Every object hash of the pack (manifest and content included), for garbage collection. */
   objects: string[];
   expires: string;
+  /** When the pack was published (from the signed index); absent in pointers written before it was kept. */
+  published?: string;
   activatedAt: string;
 }
 

@@ -56,6 +56,7 @@ export async function loadEmbeddedPack(signal = AbortSignal.timeout(30_000)): Pr
     contentSha: manifest.content,
     objects: [],
     expires: index.expires,
+    published: index.published,
     activatedAt: '',
   };
   const pack = assemble(

@@ -132,6 +132,7 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
       contentSha: manifest.parsed.content,
       objects: [index.manifest.sha256, ...manifest.parsed.files.map((f) => f.sha256)],
       expires: index.expires,
+      published: index.published,
       activatedAt: '',
     };
     // Staged before the first byte is stored, so garbage collection leaves these objects alone;
