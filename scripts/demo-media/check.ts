@@ -4,7 +4,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseContent, referencedPaths } from '../../src/content/schema';
-import { isSafePackPath, typeForPath } from '../../src/feed/paths';
+import { typeForPath } from '../../src/feed/media-types';
+import { isSafePackPath } from '../../src/feed/paths';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '../../media/demo');
 const BUDGET = 15 * 1024 * 1024;
