@@ -110,3 +110,22 @@ describe('WallMotion', () => {
     expect(here[3]).toBe(1);
   });
 });
+
+describe('a few cards on a globe or a drum', () => {
+  // A globe of a few and a drum of two or three lay their cards on a facing arc (a
+  // drum of five is already a ring the visitor turns, as designed).
+  for (const [kind, sizes] of [
+    ['sphere', [2, 3, 5]],
+    ['cylinder', [2, 3]],
+  ] as const)
+    for (const n of sizes)
+      it(`${kind} of ${n}: every card faces the visitor at the start (none behind or edge-on)`, () => {
+        const shape = layoutShape(kind, all(n), n, 16 / 9);
+        for (let k = 0; k < n; k++) {
+          const z = shape.pos[k * 4 + 2]!;
+          const pitch = shape.rot[k * 2 + 1]!;
+          expect(z, `card ${k} is in front`).toBeGreaterThan(0);
+          expect(Math.abs(pitch), `card ${k} is upright`).toBeLessThan(0.3);
+        }
+      });
+});

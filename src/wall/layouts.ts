@@ -156,8 +156,10 @@ function cylinder(n: number, aspect: number, put: Put) {
   const rows = Math.ceil(n / per);
   const radius = Math.max(1.2, (per * PITCH_X) / TAU);
   const height = (rows - 1) * PITCH_Y;
+  // A drum of a few cards is an arc facing the visitor, not a ring with cards behind each other.
+  const step = Math.min(TAU / per, PITCH_X / radius);
   for (let k = 0; k < n; k++) {
-    const angle = ((k % per) / per) * TAU;
+    const angle = ((k % per) - (step < TAU / per ? (per - 1) / 2 : 0)) * step;
     const y = height / 2 - Math.floor(k / per) * PITCH_Y;
     put(k, radius * Math.sin(angle), y, radius * Math.cos(angle), angle, 0);
   }
@@ -217,18 +219,30 @@ function helix(n: number, aspect: number, put: Put) {
 }
 
 /** Cards spread evenly over a globe (a Fibonacci lattice), each facing outwards. */
+/** Below this many cards a globe lays them on a facing arc instead of its lattice. */
+const SMALL_GLOBE = 12;
+
 function sphere(n: number, put: Put) {
   const radius = Math.max(1.6, Math.sqrt((n * PITCH_X * PITCH_Y) / (4 * Math.PI)) * 1.02);
   const golden = Math.PI * (3 - Math.sqrt(5));
-  for (let k = 0; k < n; k++) {
-    // Lattice from the top down, but skipping the poles, where cards would crowd a pinhole.
-    const y = n === 1 ? 0 : 0.96 - (1.92 * k) / (n - 1);
-    const ring = Math.sqrt(1 - y * y);
-    const angle = k * golden;
-    const x = Math.sin(angle) * ring;
-    const z = Math.cos(angle) * ring;
-    put(k, x * radius, y * radius, z * radius, Math.atan2(x, z), Math.asin(y));
-  }
+  if (n < SMALL_GLOBE) {
+    // Too few for a lattice (two cards would sit at the poles, edge-on): an arc on the equator,
+    // facing the visitor, each card a pitch apart.
+    const step = Math.min(TAU / n, PITCH_X / radius);
+    for (let k = 0; k < n; k++) {
+      const angle = (k - (n - 1) / 2) * step;
+      put(k, Math.sin(angle) * radius, 0, Math.cos(angle) * radius, angle, 0);
+    }
+  } else
+    for (let k = 0; k < n; k++) {
+      // Lattice from the top down, but skipping the poles, where cards would crowd a pinhole.
+      const y = n === 1 ? 0 : 0.96 - (1.92 * k) / (n - 1);
+      const ring = Math.sqrt(1 - y * y);
+      const angle = k * golden;
+      const x = Math.sin(angle) * ring;
+      const z = Math.cos(angle) * ring;
+      put(k, x * radius, y * radius, z * radius, Math.atan2(x, z), Math.asin(y));
+    }
   const size = radius * 2 + CARD_H;
   return {
     front: radius,
