@@ -1,7 +1,7 @@
 /** Starts the kiosk: lockdown, service worker, live pack, feed sync, idle clock and the test seam. */
 import { DEFAULT_DEADLINES, httpSource } from '../sync/feed-source';
 import { loadEmbeddedPack, loadPack, type LoadedPack } from '../sync/load-pack';
-import { missingObjects, requestPersistence } from '../storage/pack-storage';
+import { requestPersistence } from '../storage/pack-storage';
 import { VisitStats, toCsv } from '../stats/visit-stats';
 import { isOpen } from './day-plan';
 import { recordFailedStart } from './quarantine';
@@ -229,7 +229,9 @@ export async function bootKiosk(): Promise<() => void> {
 
 /**
  * The active pack, else the previous one (logged), else null: a broken pack never blanks the
- * screen. `isActive` says whether what is shown is the live pointer's pack.
+ * screen. `isActive` says whether what is shown is the live pointer's pack. Objects evicted from
+ * storage are not looked for here (a listing of thousands at every boot): the boot's first check
+ * finds them and fetches them again.
  */
 async function loadLivePack(): Promise<{ pack: LoadedPack; isActive: boolean } | null> {
   const pointers = await readPointers().catch(async (e: unknown) => {
@@ -246,20 +248,13 @@ async function loadLivePack(): Promise<{ pack: LoadedPack; isActive: boolean } |
     if (!pointer) continue;
     try {
       const pack = await loadPack(pointer);
-      const lost = await missingObjects(pointer.objects);
-      if (lost.length)
-        await logStaff(
-          'warn',
-          'objects-missing',
-          `${lost.length} files of pack version ${pointer.version} are missing from storage; they are fetched again at the next check`,
-        );
       if (pointer !== active)
         await logStaff(
           'warn',
           'fallback',
           `showing the previous pack, version ${pointer.version}, instead`,
         );
-      return { pack, isActive: pointer === active && lost.length === 0 };
+      return { pack, isActive: pointer === active };
     } catch (e) {
       await logStaff(
         'error',

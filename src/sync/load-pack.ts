@@ -1,13 +1,14 @@
 /** Loads a pack for the screen: the live one from storage, or the embedded one shipped inside the app. */
 import type { Content } from '../content/schema';
 import { sha256Hex } from '../feed/crypto';
-import { ManifestSchema, parseJsonFile } from '../feed/format';
+import { ManifestSchema, parseJsonFile, type Manifest } from '../feed/format';
 import { objectUrl } from '../feed/object-keys';
 import { checkPackContent } from '../content/pack-check';
 import { httpSource } from './feed-source';
 import { readObject } from '../storage/objects';
 import type { PackPointer } from '../storage/pointers';
 import { readSignedIndex, readSmall } from './read-index';
+import { readManifest } from './read-manifest';
 
 export interface LoadedPack {
   pointer: PackPointer;
@@ -26,7 +27,8 @@ export async function loadPack(pointer: PackPointer): Promise<LoadedPack> {
   const contentBytes = await readObject(pointer.contentSha);
   if (!contentBytes)
     throw new Error(`content.json of version ${pointer.version} is missing from storage`);
-  return assemble(pointer, manifestBytes, contentBytes, objectUrl);
+  const manifest = parseJsonFile(ManifestSchema, manifestBytes, 'manifest');
+  return assemble(pointer, manifest, contentBytes, objectUrl);
 }
 
 /** Where the app carries its built-in pack (a feed folder precached by the service worker). */
@@ -39,15 +41,11 @@ export const EMBEDDED_FEED = '/embedded/';
 export async function loadEmbeddedPack(signal = AbortSignal.timeout(30_000)): Promise<LoadedPack> {
   const source = httpSource(EMBEDDED_FEED);
   const { index, indexSha } = await readSignedIndex(source, __EMBEDDED_PUBLIC_KEY__, signal);
-  const manifestBytes = await readObjectOf(
-    source,
-    index.manifest.sha256,
-    index.manifest.size,
-    signal,
-  );
-  const manifest = parseJsonFile(ManifestSchema, manifestBytes, 'embedded manifest');
+  const { parsed: manifest } = await readManifest(source, index.manifest, index.version, signal);
   const content = manifest.files.find((f) => f.sha256 === manifest.content)!;
-  const contentBytes = await readObjectOf(source, content.sha256, content.size, signal);
+  const contentBytes = await readSmall(source, `objects/${content.sha256}`, content.size, signal);
+  if (!contentBytes || (await sha256Hex(contentBytes)) !== content.sha256)
+    throw new Error("the embedded pack's content.json is missing or damaged");
   const pointer: PackPointer = {
     pack: index.pack,
     version: 0,
@@ -59,34 +57,16 @@ export async function loadEmbeddedPack(signal = AbortSignal.timeout(30_000)): Pr
     published: index.published,
     activatedAt: '',
   };
-  const pack = assemble(
-    pointer,
-    manifestBytes,
-    contentBytes,
-    (sha) => `${EMBEDDED_FEED}objects/${sha}`,
-  );
+  const pack = assemble(pointer, manifest, contentBytes, (sha) => `${EMBEDDED_FEED}objects/${sha}`);
   return { ...pack, embedded: true };
-}
-
-async function readObjectOf(
-  source: ReturnType<typeof httpSource>,
-  sha: string,
-  size: number,
-  signal: AbortSignal,
-): Promise<Uint8Array> {
-  const bytes = await readSmall(source, `objects/${sha}`, size, signal);
-  if (!bytes || (await sha256Hex(bytes)) !== sha)
-    throw new Error(`the embedded pack's object ${sha.slice(0, 12)}… is missing or damaged`);
-  return bytes;
 }
 
 function assemble(
   pointer: PackPointer,
-  manifestBytes: Uint8Array,
+  manifest: Manifest,
   contentBytes: Uint8Array,
   urlOf: (sha: string) => string,
 ): LoadedPack {
-  const manifest = parseJsonFile(ManifestSchema, manifestBytes, 'manifest');
   const { content, problems } = checkPackContent(contentBytes, manifest);
   if (!content)
     throw new Error(

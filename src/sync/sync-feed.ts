@@ -117,13 +117,8 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
     }
 
     // A resumed run reads the manifest it kept last time instead of fetching it again.
-    const manifest = await readManifest(
-      source,
-      index.manifest,
-      index.version,
-      signal,
-      await readObject(index.manifest.sha256),
-    );
+    const kept = await readObject(index.manifest.sha256);
+    const manifest = await readManifest(source, index.manifest, index.version, signal, kept);
     const pointer: PackPointer = {
       pack: index.pack,
       version: index.version,
@@ -138,7 +133,8 @@ export async function syncFeed(opts: SyncOptions): Promise<SyncResult> {
     // Staged before the first byte is stored, so garbage collection leaves these objects alone;
     // the manifest is kept as an object too, so the pack loads offline once live.
     await setStaging(pointer);
-    await putObject(index.manifest.sha256, manifest.bytes, 'application/json');
+    if (manifest.bytes !== kept)
+      await putObject(index.manifest.sha256, manifest.bytes, 'application/json');
 
     go('downloading');
     await downloadMissing(source, manifest.parsed, progress, report, signal);
