@@ -8,6 +8,8 @@ import type { CDPSession, Page } from '@playwright/test';
 
 export interface SoakSample {
   step: number;
+  /** The scene on screen when the sample was taken. */
+  scene: string;
   heapMb: number;
   nodes: number;
   listeners: number;
@@ -71,6 +73,12 @@ export async function soak(page: Page, opts: SoakOptions): Promise<SoakSample[]>
     await opts.at?.[step]?.();
     if (step % opts.idleEvery === 0) {
       await page.waitForTimeout(opts.idleWaitMs); // walks away: countdown, reset, attract
+      // On a loaded machine the reset can land after the wait: every sample then sees the same screen.
+      await page.waitForFunction(
+        () => ['attract', 'closed'].includes(window.kiosk?.state().scene ?? ''),
+        null,
+        { timeout: 60_000 },
+      );
     } else {
       const now = await scene();
       switch (now) {
@@ -135,7 +143,7 @@ export async function soak(page: Page, opts: SoakOptions): Promise<SoakSample[]>
       const s = await sample(page, cdp, step);
       samples.push(s);
       opts.log?.(
-        `step ${step}: heap ${s.heapMb.toFixed(1)} MB, ${s.nodes} nodes, ${s.listeners} listeners, textures ${s.textures ?? '–'}, scene ${await scene()}`,
+        `step ${step}: heap ${s.heapMb.toFixed(1)} MB, ${s.nodes} nodes, ${s.listeners} listeners, textures ${s.textures ?? '–'}, scene ${s.scene}`,
       );
     }
   }
@@ -157,6 +165,7 @@ async function sample(page: Page, cdp: CDPSession, step: number): Promise<SoakSa
   } | null;
   return {
     step,
+    scene: await page.evaluate(() => window.kiosk?.state().scene ?? 'boot'),
     heapMb: heap.usedSize / 1048576,
     nodes: dom.nodes,
     listeners: dom.jsEventListeners,

@@ -48,6 +48,7 @@ test('200 visitor steps with idle resets and a pack switch: DOM, listeners and h
     // Every sample is taken right after an idle reset (steps 50, 100, …): the same screen each time.
     const [first, , , last] = samples;
     expect(samples).toHaveLength(4);
+    expect(samples.map((s) => s.scene)).toEqual(['attract', 'attract', 'attract', 'attract']);
     expect(last!.nodes).toBeLessThan(first!.nodes * 1.25 + 100);
     expect(last!.listeners).toBeLessThanOrEqual(first!.listeners + 10);
     expect(last!.heapMb).toBeLessThan(first!.heapMb * 1.5 + 4);
