@@ -18,12 +18,14 @@ export async function soakBench(argv: string[]): Promise<void> {
     options: {
       steps: { type: 'string', default: '10000' },
       every: { type: 'string', default: '500' },
+      // A copy of the built app, so a rebuild of dist/ during a long soak does not update the kiosk.
+      app: { type: 'string', default: 'dist' },
     },
   });
   const steps = Number(values.steps);
   const work = await mkdtemp(join(tmpdir(), 'kiosk-soak-'));
   const feed = await copyDemoFeed(join(work, 'feed'));
-  const server = await serveKiosk(feed);
+  const server = await serveKiosk(feed, values.app);
   const browser = await chromium.launch(chromiumLaunchOptions());
   const content = await demoContent();
   const publish = (version: number) => async () => {

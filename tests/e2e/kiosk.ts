@@ -34,8 +34,9 @@ export async function copyDemoFeed(to: string): Promise<string> {
   return to;
 }
 
-export function serveKiosk(feedDir: string): Promise<RunningServer> {
-  return startServer({ appDir: 'dist', feedDir, port: 0 });
+/** The built kiosk (`appDir`) and the feed folder on a free port. */
+export function serveKiosk(feedDir: string, appDir = 'dist'): Promise<RunningServer> {
+  return startServer({ appDir, feedDir, port: 0 });
 }
 
 /** Playwright's `test` with `server`: the built kiosk and the demo feed on a free port, closed after. */
