@@ -3,13 +3,13 @@
  * after GC, DOM nodes, listeners and the wall's GPU counters; prints growth and slopes over the
  * second half (goal: flat, ≤ 5 % growth from the first sample after warm-up).
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/browser';
-import { DEMO_SOURCE, buildDemoFeed, copyDemoFeed, demoContent, serveKiosk } from '../e2e/kiosk';
+import { copyDemoFeed, demoContent, publishDemoWithWelcome, serveKiosk } from '../e2e/kiosk';
 import { growth, soak } from '../e2e/soak-drive';
 
 export async function soakBench(argv: string[]): Promise<void> {
@@ -29,17 +29,7 @@ export async function soakBench(argv: string[]): Promise<void> {
   const browser = await chromium.launch(chromiumLaunchOptions());
   const content = await demoContent();
   const publish = (version: number) => async () => {
-    const source = join(work, `source-${version}`);
-    await cp(DEMO_SOURCE, source, { recursive: true });
-    const file = join(source, 'content.json');
-    await writeFile(
-      file,
-      (await readFile(file, 'utf8')).replace(
-        '欢迎来到劳模之家',
-        `欢迎来到劳模之家（第${version}版）`,
-      ),
-    );
-    await buildDemoFeed(feed, source, version);
+    await publishDemoWithWelcome(feed, work, version, `欢迎来到劳模之家（第${version}版）`);
     console.log(`published version ${version}`);
   };
   try {

@@ -2,20 +2,19 @@
  * A boot never waits for ever: with no feed, the pack built into the app; with a stored pack that no
  * longer loads, the previous one or the built-in one, then a repair from the feed when it can.
  */
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import {
-  DEMO_SOURCE,
   bootToHome,
-  buildDemoFeed,
   copyDemoFeed,
   expect,
   kioskState,
   serveKiosk,
   test,
   waitForScene,
+  publishDemoWithWelcome,
 } from './kiosk';
 
 const lastLogs = (page: Page) => page.evaluate(() => window.kiosk!.log());
@@ -68,17 +67,7 @@ test('a stored pack that no longer loads falls back to the previous one, then th
   const server = await serveKiosk(feed);
   try {
     await bootToHome(page, server.url, 1);
-    const source = join(work, 'source');
-    await cp(DEMO_SOURCE, source, { recursive: true });
-    const file = join(source, 'content.json');
-    await writeFile(
-      file,
-      (await readFile(file, 'utf8')).replace(
-        /"welcome": \{\s*"zh-CN": "[^"]*"/,
-        '"welcome": { "zh-CN": "第二版"',
-      ),
-    );
-    await buildDemoFeed(feed, source, 2);
+    await publishDemoWithWelcome(feed, work, 2, '第二版');
     expect(await page.evaluate(() => window.kiosk!.checkNow())).toMatchObject({
       outcome: 'activated',
       version: 2,

@@ -3,21 +3,20 @@
  * a check, memory stays bounded whatever a body does, and the recovered server's pack goes live.
  * The kiosk is opened with `feedTimeoutSeconds=2`, so each deadline passes in seconds.
  */
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { FeedIndex, Manifest } from '../../src/feed/format';
 import { startFaultServer, type Fault, type FaultServer } from './servers/fault-server';
 import {
-  DEMO_SOURCE,
   bootToHome,
-  buildDemoFeed,
   copyDemoFeed,
   expect,
   kioskState,
   test,
   waitForScene,
+  publishDemoWithWelcome,
 } from './kiosk';
 
 const QUICK = '?feedTimeoutSeconds=2';
@@ -44,15 +43,7 @@ async function withFaultyHall(run: (hall: Hall) => Promise<void>, empty = false)
 
 /** Publishes version 2 (a new welcome text) and returns its content.json object's feed path. */
 async function publishV2(hall: Hall): Promise<string> {
-  const source = join(hall.work, 'source');
-  await cp(DEMO_SOURCE, source, { recursive: true });
-  const file = join(source, 'content.json');
-  const content = JSON.parse(await readFile(file, 'utf8')) as {
-    hall: { welcome: { 'zh-CN': string } };
-  };
-  content.hall.welcome['zh-CN'] = '第二版';
-  await writeFile(file, JSON.stringify(content, null, 2));
-  await buildDemoFeed(hall.feed, source, 2);
+  await publishDemoWithWelcome(hall.feed, hall.work, 2, '第二版');
   const index = JSON.parse(await readFile(join(hall.feed, 'index.json'), 'utf8')) as FeedIndex;
   const manifest = JSON.parse(
     await readFile(join(hall.feed, 'objects', index.manifest.sha256), 'utf8'),

@@ -1,9 +1,8 @@
 /** A bad feed never goes live: a corrupted object in version 2 leaves version 1 playing, logged for staff, retried later. */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  DEMO_SOURCE,
   bootToHome,
   buildDemoFeed,
   copyDemoFeed,
@@ -11,6 +10,7 @@ import {
   serveKiosk,
   expect,
   test,
+  demoSourceWithWelcome,
 } from './kiosk';
 
 test('a feed with a corrupted object leaves the old content live', async ({ page }) => {
@@ -23,14 +23,7 @@ test('a feed with a corrupted object leaves the old content live', async ({ page
     const oldWelcome = await welcome.textContent();
 
     // Staff publish version 2 with a new welcome text, but its content.json arrives corrupted.
-    const source = join(work, 'source');
-    await cp(DEMO_SOURCE, source, { recursive: true });
-    const contentFile = join(source, 'content.json');
-    const content = JSON.parse(await readFile(contentFile, 'utf8')) as {
-      hall: { welcome: { 'zh-CN': string } };
-    };
-    content.hall.welcome['zh-CN'] = '第二版的欢迎词';
-    await writeFile(contentFile, JSON.stringify(content, null, 2));
+    const source = await demoSourceWithWelcome(work, '第二版的欢迎词');
     await buildDemoFeed(feed, source, 2);
     const index = JSON.parse(await readFile(join(feed, 'index.json'), 'utf8')) as {
       manifest: { sha256: string };

@@ -15,13 +15,13 @@ import type { FeedIndex, Manifest } from '../../src/feed/format';
 import { startNginx } from './servers/nginx';
 import {
   DEMO_KEY,
-  DEMO_SOURCE,
   bootToHome,
   buildDemoFeed,
   copyDemoFeed,
   expect,
   kioskState,
   test,
+  demoSourceWithWelcome,
 } from './kiosk';
 
 interface Hall {
@@ -43,19 +43,6 @@ async function withHall(page: Page, run: (hall: Hall) => Promise<void>): Promise
     await server.stop();
     await rm(work, { recursive: true, force: true });
   }
-}
-
-/** A copy of the demo source whose welcome text says `welcome`, for a new version. */
-async function changedSource(work: string, welcome: string): Promise<string> {
-  const source = join(work, `source-${welcome.length}-${Date.now()}`);
-  await cp(DEMO_SOURCE, source, { recursive: true });
-  const file = join(source, 'content.json');
-  const content = JSON.parse(await readFile(file, 'utf8')) as {
-    hall: { welcome: { 'zh-CN': string } };
-  };
-  content.hall.welcome['zh-CN'] = welcome;
-  await writeFile(file, JSON.stringify(content, null, 2));
-  return source;
 }
 
 const readJson = async <T>(file: string) => JSON.parse(await readFile(file, 'utf8')) as T;
@@ -85,7 +72,7 @@ test('scenario 1: a missing signature, a wrong key, a flipped byte in the signat
 }) => {
   await withHall(page, async ({ feed, work }) => {
     const welcome = await page.locator('.welcome').textContent();
-    await buildDemoFeed(feed, await changedSource(work, '第二版'), 2);
+    await buildDemoFeed(feed, await demoSourceWithWelcome(work, '第二版'), 2);
     const sig = await readFile(join(feed, 'index.json.sig'));
     const index = await readFile(join(feed, 'index.json'));
 
@@ -129,7 +116,7 @@ test('scenario 2: a replayed older index and the same version with other bytes a
   await withHall(page, async ({ feed, work, server }) => {
     const v1Index = await readFile(join(feed, 'index.json'));
     const v1Sig = await readFile(join(feed, 'index.json.sig'));
-    await buildDemoFeed(feed, await changedSource(work, '第二版'), 2);
+    await buildDemoFeed(feed, await demoSourceWithWelcome(work, '第二版'), 2);
     expect(await checkNow(page)).toMatchObject({ outcome: 'activated', version: 2 });
 
     // Rollback: the old, genuinely signed version 1 is served again.
@@ -146,7 +133,7 @@ test('scenario 2: a replayed older index and the same version with other bytes a
     expect(await checkNow(page)).toMatchObject({ outcome: 'rejected', version: 1 });
 
     // Same version number, different bytes: a new pack needs a higher version.
-    const other = await changedSource(work, '另一个第二版');
+    const other = await demoSourceWithWelcome(work, '另一个第二版');
     const out = join(work, 'other-feed');
     await buildPack({ source: other, out, key: await readPrivateKey(DEMO_KEY), version: 2 });
     await cp(join(out, 'objects'), join(feed, 'objects'), { recursive: true });
@@ -160,7 +147,7 @@ test('scenario 2: a replayed older index and the same version with other bytes a
 
 test('scenario 3: an expired index keeps its content playing and warns staff', async ({ page }) => {
   await withHall(page, async ({ feed, work }) => {
-    const source = await changedSource(work, '过期的第二版');
+    const source = await demoSourceWithWelcome(work, '过期的第二版');
     // Published long ago with the demo's validity: expired by now.
     await buildPack({
       source,
@@ -183,7 +170,7 @@ test('scenario 4: a signed index whose manifest belongs to another version is re
 }) => {
   await withHall(page, async ({ feed, work }) => {
     const v1 = await indexOf(feed);
-    await buildDemoFeed(feed, await changedSource(work, '第二版'), 2);
+    await buildDemoFeed(feed, await demoSourceWithWelcome(work, '第二版'), 2);
     // Version 2's index, re-signed with the trusted key, but pointing at version 1's manifest.
     await signIndex(feed, { ...(await indexOf(feed)), manifest: v1.manifest });
     expect(await checkNow(page)).toMatchObject({ outcome: 'rejected', version: 2 });
@@ -198,7 +185,7 @@ test('scenario 5: a corrupted, truncated or empty object keeps the live pack and
 }) => {
   await withHall(page, async ({ feed, work }) => {
     const welcome = await page.locator('.welcome').textContent();
-    await buildDemoFeed(feed, await changedSource(work, '第二版'), 2);
+    await buildDemoFeed(feed, await demoSourceWithWelcome(work, '第二版'), 2);
     const manifest = await manifestOf(feed);
     const victim = join(feed, 'objects', manifest.content);
     const good = await readFile(victim);
@@ -237,7 +224,7 @@ test('scenario 6: an object longer than declared is cut at its declared size and
   page,
 }) => {
   await withHall(page, async ({ feed, work }) => {
-    await buildDemoFeed(feed, await changedSource(work, '第二版'), 2);
+    await buildDemoFeed(feed, await demoSourceWithWelcome(work, '第二版'), 2);
     const manifest = await manifestOf(feed);
     const victim = join(feed, 'objects', manifest.content);
     await writeFile(victim, Buffer.concat([await readFile(victim), Buffer.alloc(1 << 20, 7)]));
@@ -250,7 +237,7 @@ test('scenario 10: a pack whose film does not decode here is refused before it g
   page,
 }) => {
   await withHall(page, async ({ feed, work }) => {
-    const source = await changedSource(work, '影片坏了');
+    const source = await demoSourceWithWelcome(work, '影片坏了');
     const film = (await readFile(join(source, 'content.json'), 'utf8')).match(
       /"file": "(videos\/[^"]+\.mp4)"/,
     )?.[1];
@@ -275,7 +262,7 @@ test('scenario 11: storage — persistence requested and logged; a pack that can
   await withHall(page, async ({ feed, work, server }) => {
     const log = await page.evaluate(() => window.kiosk!.log());
     expect(log.some((e) => e.code.startsWith('storage-'))).toBe(true);
-    await buildDemoFeed(feed, await changedSource(work, '第二版'), 2);
+    await buildDemoFeed(feed, await demoSourceWithWelcome(work, '第二版'), 2);
     // The disk is nearly full: the quota leaves a few kilobytes above what is stored now.
     const cdp = await page.context().newCDPSession(page);
     const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage!);
@@ -299,7 +286,7 @@ test('scenario 12: hostile paths are refused, and markup in text is shown as tex
 }) => {
   await withHall(page, async ({ feed, work }) => {
     // A manifest naming a path outside the pack, signed with the trusted key.
-    await buildDemoFeed(feed, await changedSource(work, '第二版'), 2);
+    await buildDemoFeed(feed, await demoSourceWithWelcome(work, '第二版'), 2);
     const manifest = await manifestOf(feed);
     const hostile = { ...manifest, files: [...manifest.files] };
     hostile.files[1] = { ...hostile.files[1]!, path: '../../etc/passwd' };
@@ -317,7 +304,7 @@ test('scenario 12: hostile paths are refused, and markup in text is shown as tex
 
     // Markup in the welcome text of a genuine version 3: shown literally.
     const markup = '<img src=x onerror="window.__pwned=1"><b>欢迎</b>';
-    await buildDemoFeed(feed, await changedSource(work, markup), 3);
+    await buildDemoFeed(feed, await demoSourceWithWelcome(work, markup), 3);
     expect(await checkNow(page)).toMatchObject({ outcome: 'activated', version: 3 });
     await expect(page.locator('.welcome')).toHaveText(markup);
     expect(await page.locator('.welcome img, .welcome b').count()).toBe(0);

@@ -1,5 +1,6 @@
 /** Helpers for browser tests: build feeds, serve the kiosk, and act on screen like a visitor. */
-import { cp, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { buildPack } from '../../src/cli/build-pack';
 import { readPrivateKey } from '../../src/cli/keys';
@@ -14,6 +15,30 @@ export const DEMO_FEED = '.cache/e2e/demo-feed';
 
 export async function buildDemoFeed(out: string, source = DEMO_SOURCE, version?: number) {
   return buildPack({ source, out, key: await readPrivateKey(DEMO_KEY), version });
+}
+
+/**
+ * A fresh copy of the demo source under `work` whose welcome text (zh-CN) is `welcome`: the usual
+ * "staff changed one line" for a new version. Returns the copy's folder.
+ */
+export async function demoSourceWithWelcome(work: string, welcome: string): Promise<string> {
+  const source = await mkdtemp(join(work, 'source-'));
+  await cp(DEMO_SOURCE, source, { recursive: true });
+  const file = join(source, 'content.json');
+  const content = JSON.parse(await readFile(file, 'utf8')) as Content;
+  content.hall.welcome['zh-CN'] = welcome;
+  await writeFile(file, JSON.stringify(content, null, 2));
+  return source;
+}
+
+/** Publishes `version` of the demo into `feed`, changed only in its welcome text. */
+export async function publishDemoWithWelcome(
+  feed: string,
+  work: string,
+  version: number,
+  welcome: string,
+): Promise<void> {
+  await buildDemoFeed(feed, await demoSourceWithWelcome(work, welcome), version);
 }
 
 export async function demoContent(): Promise<Content> {

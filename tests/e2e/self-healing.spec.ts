@@ -1,18 +1,17 @@
 /** The kiosk heals itself: the watchdog reloads on stopped frames or repeated errors (never in a loop), opening hours darken it, a failing pack is withdrawn. */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import {
-  DEMO_SOURCE,
   bootToHome,
-  buildDemoFeed,
   copyDemoFeed,
   expect,
   kioskState,
   serveKiosk,
   test,
   waitForScene,
+  publishDemoWithWelcome,
 } from './kiosk';
 
 const logs = (page: Page) => page.evaluate(() => window.kiosk!.log());
@@ -118,17 +117,7 @@ test('scenario 13: a validly signed pack whose screens keep failing is withdrawn
       }
     });
     await bootToHome(page, server.url, 1);
-    const source = join(work, 'source');
-    await cp(DEMO_SOURCE, source, { recursive: true });
-    const file = join(source, 'content.json');
-    await writeFile(
-      file,
-      (await readFile(file, 'utf8')).replace(
-        /("welcome": \{\s*"zh-CN": ")[^"]*/,
-        '$1渲染失败的欢迎词',
-      ),
-    );
-    await buildDemoFeed(feed, source, 2);
+    await publishDemoWithWelcome(feed, work, 2, '渲染失败的欢迎词');
     expect(await page.evaluate(() => window.kiosk!.checkNow())).toMatchObject({
       outcome: 'activated',
       version: 2,

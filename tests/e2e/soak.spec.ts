@@ -1,16 +1,15 @@
 /** A short soak (the long one is `npm run bench -- soak`): many visits and a pack switch leave no growing pile of nodes, listeners or heap. */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  DEMO_SOURCE,
-  buildDemoFeed,
   copyDemoFeed,
   demoContent,
   expect,
   serveKiosk,
   test,
   waitForScene,
+  publishDemoWithWelcome,
 } from './kiosk';
 import { soak } from './soak-drive';
 
@@ -33,14 +32,7 @@ test('200 visitor steps with idle resets and a pack switch: DOM, listeners and h
       people: content.workers.map((w) => w.id),
       at: {
         100: async () => {
-          const source = join(work, 'source');
-          await cp(DEMO_SOURCE, source, { recursive: true });
-          const file = join(source, 'content.json');
-          await writeFile(
-            file,
-            (await readFile(file, 'utf8')).replace('欢迎来到劳模之家', '欢迎来到劳模之家（新版）'),
-          );
-          await buildDemoFeed(feed, source, 2);
+          await publishDemoWithWelcome(feed, work, 2, '欢迎来到劳模之家（新版）');
           await page.evaluate(() => window.kiosk!.checkNow());
         },
       },

@@ -2,7 +2,7 @@
  * The staff panel as staff meet it: the hidden corner gesture, a PIN set on first use, back-off after
  * wrong PINs, then each of the panel's actions, tapped on screen like a finger would.
  */
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -19,6 +19,7 @@ import {
   tap,
   test,
   waitForScene,
+  publishDemoWithWelcome,
 } from './kiosk';
 
 const PIN = '2580';
@@ -242,14 +243,7 @@ test('roll back after version 2 was published brings version 1 back on screen', 
     await setPinAndOpen(page);
     await expect(page.locator(at('rollback'))).toHaveCount(0); // nothing to go back to yet
 
-    const source = join(work, 'source');
-    await cp(DEMO_SOURCE, source, { recursive: true });
-    const content = JSON.parse(await readFile(join(source, 'content.json'), 'utf8')) as {
-      hall: { welcome: { 'zh-CN': string } };
-    };
-    content.hall.welcome['zh-CN'] = '第二版';
-    await writeFile(join(source, 'content.json'), JSON.stringify(content, null, 2));
-    await buildDemoFeed(feed, source, 2);
+    await publishDemoWithWelcome(feed, work, 2, '第二版');
 
     await press(page, 'check-now');
     await expect(page.locator(at('last-check'))).toContainText('版本 2 已上线');
