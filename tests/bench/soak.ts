@@ -60,6 +60,14 @@ export async function soakBench(argv: string[]): Promise<void> {
         `${key.padEnd(9)} first after warm-up ${g.first.toFixed(1)}, last quarter ${g.last.toFixed(1)}, growth ${((g.ratio - 1) * 100).toFixed(1)} % (goal ≤ 5 %), slope over the second half ${g.slopePer1000.toFixed(2)} per 1,000 steps`,
       );
     }
+    // The wall is built anew at each visit: its renderer counters must come back to the same level.
+    const walls = samples.filter((s) => s.textures !== null);
+    if (walls.length) {
+      const range = (xs: number[]) => `${Math.min(...xs)}…${Math.max(...xs)}`;
+      console.log(
+        `wall      ${walls.length} samples with a wall visited: textures ${range(walls.map((s) => s.textures!))}, geometries ${range(walls.map((s) => s.geometries!))}, texture MB ${range(walls.map((s) => Math.round(s.textureMb!)))} (first half vs second half max textures: ${Math.max(...walls.slice(0, walls.length >> 1).map((s) => s.textures!))} vs ${Math.max(...walls.slice(walls.length >> 1).map((s) => s.textures!))})`,
+      );
+    }
   } finally {
     await browser.close();
     await server.close();

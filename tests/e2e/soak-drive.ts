@@ -13,9 +13,13 @@ export interface SoakSample {
   heapMb: number;
   nodes: number;
   listeners: number;
-  /** The wall's textures and geometries when a wall is on screen, else null. */
+  /**
+   * The renderer's textures, geometries and texture bytes of the last wall the visitor had open
+   * since the previous sample (samples are taken on the attract loop, with no wall), else null.
+   */
   textures: number | null;
   geometries: number | null;
+  textureMb: number | null;
 }
 
 export interface SoakOptions {
@@ -68,6 +72,7 @@ export async function soak(page: Page, opts: SoakOptions): Promise<SoakSample[]>
     return false;
   };
   const scene = async () => page.evaluate(() => window.kiosk?.state().scene ?? 'boot');
+  let lastWall: WallCounters = null;
 
   for (let step = 1; step <= opts.steps; step++) {
     await opts.at?.[step]?.();
@@ -100,6 +105,7 @@ export async function soak(page: Page, opts: SoakOptions): Promise<SoakSample[]>
             await tapAny(['control:wall-model-workers', 'control:history']);
           break;
         case 'wall': {
+          lastWall = (await page.evaluate(() => window.kiosk?.wallStats() ?? null)) as WallCounters;
           const r = rand();
           // A few people the visitor might reach for; whoever of them is on screen is tapped.
           const reach = Array.from({ length: 6 }, () => `worker:${pick(opts.people)}`);
@@ -140,10 +146,11 @@ export async function soak(page: Page, opts: SoakOptions): Promise<SoakSample[]>
       await page.waitForTimeout(60);
     }
     if (step % opts.sampleEvery === 0) {
-      const s = await sample(page, cdp, step);
+      const s = await sample(page, cdp, step, lastWall);
+      lastWall = null;
       samples.push(s);
       opts.log?.(
-        `step ${step}: heap ${s.heapMb.toFixed(1)} MB, ${s.nodes} nodes, ${s.listeners} listeners, textures ${s.textures ?? '–'}, scene ${s.scene}`,
+        `step ${step}: heap ${s.heapMb.toFixed(1)} MB, ${s.nodes} nodes, ${s.listeners} listeners, last wall: ${s.textures ?? '–'} textures (${s.textureMb?.toFixed(1) ?? '–'} MB), ${s.geometries ?? '–'} geometries; scene ${s.scene}`,
       );
     }
   }
@@ -151,26 +158,30 @@ export async function soak(page: Page, opts: SoakOptions): Promise<SoakSample[]>
   return samples;
 }
 
-async function sample(page: Page, cdp: CDPSession, step: number): Promise<SoakSample> {
+/** What the wall reports of its renderer (`renderer.info` and its own texture accounting). */
+type WallCounters = { textures: number; geometries: number; textureBytes: number } | null;
+
+async function sample(
+  page: Page,
+  cdp: CDPSession,
+  step: number,
+  wall: WallCounters,
+): Promise<SoakSample> {
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   const dom = (await cdp.send('Memory.getDOMCounters')) as {
     nodes: number;
     jsEventListeners: number;
   };
-  const wall = (await page.evaluate(() => window.kiosk?.wallStats() ?? null)) as {
-    textures?: number;
-    geometries?: number;
-    memory?: { textures?: number; geometries?: number };
-  } | null;
   return {
     step,
     scene: await page.evaluate(() => window.kiosk?.state().scene ?? 'boot'),
     heapMb: heap.usedSize / 1048576,
     nodes: dom.nodes,
     listeners: dom.jsEventListeners,
-    textures: wall?.memory?.textures ?? wall?.textures ?? null,
-    geometries: wall?.memory?.geometries ?? wall?.geometries ?? null,
+    textures: wall?.textures ?? null,
+    geometries: wall?.geometries ?? null,
+    textureMb: wall ? wall.textureBytes / 1048576 : null,
   };
 }
 
