@@ -26,6 +26,8 @@ export async function bootKiosk(): Promise<() => void> {
   const meter = startFrameMeter();
   disposers.push(meter.dispose);
   const settings = await loadSettings();
+  // Before anything is on screen: a hall that chose English never shows a Chinese first frame.
+  kiosk.setDefaultLocale(settings.defaultLocale);
   const sw = connectServiceWorker();
   if (usesDemoKey(settings) && !(await readStaffLog()).some((e) => e.code === 'demo-key'))
     await logStaff(

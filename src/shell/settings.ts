@@ -2,6 +2,7 @@
 import { get } from 'idb-keyval';
 import { stateStore } from '../storage/pointers';
 import { minutesOf, type OpeningHours } from './day-plan';
+import type { Locale } from '../i18n/strings';
 import type { Scene } from './kiosk.svelte';
 
 export interface Settings {
@@ -28,6 +29,8 @@ export interface Settings {
   appCheckSeconds: number;
   /** …and again on each return to the idle home screen once its last look is this old. */
   appIdleCheckSeconds: number;
+  /** The language each visit starts in (staff choose it in the panel). */
+  defaultLocale: Locale;
 }
 
 type SceneName = Scene['name'];
@@ -47,6 +50,7 @@ export const DEFAULT_SETTINGS: Settings = {
   openingHours: null,
   appCheckSeconds: 3600,
   appIdleCheckSeconds: 600,
+  defaultLocale: 'zh-CN',
 };
 
 /** True when the build still trusts the demo key, which the staff panel flags. */
@@ -116,6 +120,7 @@ export async function loadSettings(search = location.search): Promise<Settings> 
         : nightly;
   const hours = params.get('openingHours');
   if (hours !== null) merged.openingHours = parseHoursParam(hours);
+  merged.defaultLocale = merged.defaultLocale === 'en' ? 'en' : 'zh-CN';
   if (typeof merged.feedUrl !== 'string' || !merged.feedUrl)
     merged.feedUrl = DEFAULT_SETTINGS.feedUrl;
   if (!merged.feedUrl.endsWith('/')) merged.feedUrl += '/';

@@ -11,7 +11,6 @@ import type { SyncRunner } from '../sync/sync-runner';
 import { kiosk } from './kiosk.svelte';
 import type { Settings } from './settings';
 import { watchStaffGesture } from './staff-gesture';
-import { defaultLocaleOf } from './staff-settings';
 
 /** The outcome of the last feed check (or import), and when and where it ended. */
 export interface LastCheck {
@@ -69,8 +68,7 @@ export interface StaffDeskDeps {
 }
 
 /**
- * Provides the staff actions, applies the saved default language (it may differ from Chinese) and
- * listens for the hidden gesture. Returns the disposer.
+ * Provides the staff actions and listens for the hidden gesture. Returns the disposer.
  */
 export function provideStaffActions(deps: StaffDeskDeps): () => void {
   const tracked = async (run: Promise<SyncResult>, via: LastCheck['via']) => {
@@ -78,7 +76,6 @@ export function provideStaffActions(deps: StaffDeskDeps): () => void {
     recordCheck(result, via);
     return result;
   };
-  kiosk.setDefaultLocale(defaultLocaleOf(deps.settings));
   setStaffActions({
     checkNow: () => tracked(deps.runner.checkNow(), 'feed'),
     importFrom: (source) => tracked(deps.runner.importFrom(source), 'import'),
