@@ -1,5 +1,6 @@
 /** `npm run bench -- <name>`: benchmarks in headless Chromium that print figures and ratios. */
 import { attractBench } from './attract';
+import { importBench } from './import';
 import { killsBench } from './kills';
 import { soakBench } from './soak';
 import { rosterBench } from './roster';
@@ -12,6 +13,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   roster: rosterBench,
   wall: wallBench,
   update: updateBench,
+  import: importBench,
   kills: killsBench,
   attract: attractBench,
   soak: soakBench,
