@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { ID_PATTERN } from '../feed/format';
 import { isSafePackPath } from '../feed/paths';
+import { SCHEDULE_TIME_EXPECTED, isScheduleTime, windowProblem } from './schedule';
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 
@@ -31,6 +32,22 @@ export const IdSchema = v.pipe(
   v.string(),
   v.regex(ID_PATTERN, 'must be lowercase letters, digits and "-" (at most 64)'),
 );
+
+/**
+ * A schedule value for `from` / `until`: a day `YYYY-MM-DD` (the whole day, by the kiosk's clock)
+ * or a moment with its offset, `2026-05-01T09:00+08:00`. `from` is inclusive; `until` still shows
+ * the whole of its day, or goes at its moment. The full rule is in `schedule.ts`.
+ */
+export const ScheduleTimeSchema = v.pipe(
+  v.string(),
+  v.check(isScheduleTime, SCHEDULE_TIME_EXPECTED),
+);
+
+/** Optional schedule window of an item visitors see; outside it the kiosk leaves the item out. */
+const scheduleWindow = {
+  from: v.optional(ScheduleTimeSchema),
+  until: v.optional(ScheduleTimeSchema),
+};
 
 const YearSchema = v.pipe(
   v.number(),
@@ -65,6 +82,7 @@ export const ChapterSchema = v.strictObject({
   title: LocalTextSchema,
   text: LocalTextSchema,
   image: v.optional(PackPathSchema),
+  ...scheduleWindow,
 });
 export type Chapter = v.InferOutput<typeof ChapterSchema>;
 
@@ -75,6 +93,7 @@ export const VideoSchema = v.strictObject({
   captions: v.optional(
     v.strictObject({ 'zh-CN': v.optional(PackPathSchema), en: v.optional(PackPathSchema) }),
   ),
+  ...scheduleWindow,
 });
 export type Video = v.InferOutput<typeof VideoSchema>;
 
@@ -97,6 +116,7 @@ export const WorkerSchema = v.strictObject({
   ),
   sample: v.optional(v.boolean()),
   withdrawn: v.optional(v.boolean()),
+  ...scheduleWindow,
 });
 export type Worker = v.InferOutput<typeof WorkerSchema>;
 
@@ -121,6 +141,7 @@ export const WallSchema = v.strictObject({
   subtitle: v.optional(LocalTextSchema),
   select: WallSelectionSchema,
   layout: v.picklist(WALL_LAYOUTS, `must be one of: ${WALL_LAYOUTS.join(', ')}`),
+  ...scheduleWindow,
 });
 export type Wall = v.InferOutput<typeof WallSchema>;
 
@@ -133,6 +154,7 @@ export const TimelineEventSchema = v.strictObject({
   text: LocalTextSchema,
   workers: v.optional(v.array(IdSchema)),
   image: v.optional(PackPathSchema),
+  ...scheduleWindow,
 });
 export type TimelineEvent = v.InferOutput<typeof TimelineEventSchema>;
 
@@ -149,6 +171,7 @@ export const TimelineSchema = v.strictObject({
   id: IdSchema,
   title: LocalTextSchema,
   eras: v.pipe(v.array(EraSchema), v.minLength(1, 'needs at least one era')),
+  ...scheduleWindow,
 });
 export type Timeline = v.InferOutput<typeof TimelineSchema>;
 
@@ -203,9 +226,33 @@ export const ContentSchema = v.pipe(
         ),
       ),
     );
+    for (const [item, path] of scheduledItems(dataset.value)) {
+      const problem = windowProblem(item.from, item.until);
+      if (problem) addIssue({ message: problem, path: pathTo([...path, 'until']) });
+    }
   }),
 );
 export type Content = v.InferOutput<typeof ContentSchema>;
+
+/** Every item that may carry a schedule window, with its path in the content. */
+function* scheduledItems(content: {
+  workers: Worker[];
+  walls: Wall[];
+  timelines: Timeline[];
+}): Generator<[{ from?: string; until?: string }, (string | number)[]]> {
+  for (const [i, w] of content.workers.entries()) {
+    yield [w, ['workers', i]];
+    for (const [j, c] of (w.chapters ?? []).entries()) yield [c, ['workers', i, 'chapters', j]];
+    for (const [j, f] of (w.videos ?? []).entries()) yield [f, ['workers', i, 'videos', j]];
+  }
+  for (const [i, wall] of content.walls.entries()) yield [wall, ['walls', i]];
+  for (const [i, t] of content.timelines.entries()) {
+    yield [t, ['timelines', i]];
+    for (const [j, era] of t.eras.entries())
+      for (const [k, ev] of era.events.entries())
+        yield [ev, ['timelines', i, 'eras', j, 'events', k]];
+  }
+}
 
 /** Minimal path items so custom issues print like valibot's own (`walls[0].select…`). */
 function pathTo(keys: (string | number)[]): [v.IssuePathItem, ...v.IssuePathItem[]] {
@@ -230,11 +277,41 @@ export function parseContent(
   if (result.success) return { ok: true, content: result.output };
   return {
     ok: false,
-    problems: result.issues.map((issue) => ({
-      field: formatPath(issue.path),
-      message: issue.message,
-    })),
+    problems: result.issues.map((issue) => {
+      const field = formatPath(issue.path);
+      // A schedule problem names the item too: "workers[812]" alone sends staff counting.
+      const item = /\.(from|until)$/.test(field) ? itemLabel(input, issue.path ?? []) : '';
+      return { field, message: item ? `${issue.message} (${item})` : issue.message };
+    }),
   };
+}
+
+const ITEM_NAMES: Record<string, string> = {
+  workers: 'worker',
+  walls: 'wall',
+  timelines: 'timeline',
+  eras: 'era',
+  videos: 'film',
+  chapters: 'chapter',
+  events: 'event',
+};
+
+/** `worker "wang-li", film 2`: each item along the path, by its id where it has one, else its number. */
+function itemLabel(input: unknown, path: v.IssuePathItem[]): string {
+  const parts: string[] = [];
+  let node: unknown = input;
+  let collection = '';
+  for (const { key } of path) {
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[String(key)] : null;
+    if (typeof key === 'string') collection = key;
+    else if (typeof key === 'number' && ITEM_NAMES[collection]) {
+      const id = (node as { id?: unknown } | null)?.id;
+      parts.push(
+        `${ITEM_NAMES[collection]} ${typeof id === 'string' ? JSON.stringify(id) : key + 1}`,
+      );
+    }
+  }
+  return parts.join(', ');
 }
 
 function formatPath(path: v.IssuePathItem[] | undefined): string {
