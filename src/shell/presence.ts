@@ -43,6 +43,7 @@ export function watchPresence(
     clock.touch(now());
     if (kiosk.scene.name === 'attract') {
       kiosk.go({ name: 'home' });
+      performance.clearMarks('kiosk:attract-left'); // one mark, however many visitors
       performance.mark('kiosk:attract-left');
     }
     kiosk.setIdle(0, null);
