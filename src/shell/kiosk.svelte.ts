@@ -3,11 +3,13 @@
  * fields are private: each change goes through a method, so one place decides every transition.
  */
 import { untrack } from 'svelte';
+import { contentAt } from '../content/schedule';
 import type { Locale } from '../i18n/strings';
 import type { LoadedPack } from '../sync/load-pack';
 import type { SyncProgress } from '../sync/sync-feed';
 import type { StatEvent } from '../stats/visit-stats';
 import type { Rect } from './test-seam';
+import { judgeClock, type ClockVerdict } from './clock-check';
 
 export type Scene =
   | { name: 'boot' }
@@ -24,12 +26,20 @@ export type Scene =
 
 type FailureHandler = (scene: Scene, error: unknown) => void;
 type EventHandler = (event: StatEvent) => void;
+type ClockHandler = (verdict: ClockVerdict) => void;
+
+/** Scenes where no visitor is in the middle of a person or a wall: what shows may change under them. */
+const SETTLED: ReadonlySet<Scene['name']> = new Set(['boot', 'home', 'attract', 'closed', 'staff']);
 
 class KioskState {
   #scene = $state.raw<Scene>({ name: 'boot' });
   #locale = $state<Locale>('zh-CN');
   #defaultLocale: Locale = 'zh-CN';
   #pack = $state.raw<LoadedPack | null>(null);
+  /** `#pack` as visitors see it: without the withdrawn and what is outside its schedule window. */
+  #shown = $state.raw<LoadedPack | null>(null);
+  /** While the schedule time stays in [from, until), `#shown` needs no new look (empty: look now). */
+  #stable = { from: Infinity, until: -Infinity };
   #progress = $state.raw<SyncProgress | null>(null);
   #bootProblem = $state<string | null>(null);
   #online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
@@ -41,6 +51,7 @@ class KioskState {
   #wallStats: (() => unknown) | null = null;
   #onFailure: FailureHandler | null = null;
   #onEvent: EventHandler | null = null;
+  #onClock: ClockHandler | null = null;
   /** Scene-specific locators (e.g. the 3D wall) consulted before the DOM by `locate`. */
   readonly locators = new Set<(id: string) => Rect | null>();
 
@@ -53,6 +64,13 @@ class KioskState {
   /** The pack on screen (the live one, a fallback, or the embedded one). */
   get pack(): LoadedPack | null {
     return this.#pack;
+  }
+  /**
+   * The pack as visitors see it now: people withdrawn, and items outside their `from`/`until`
+   * window, left out. Scenes show this one; the staff panel shows `pack`.
+   */
+  get shownPack(): LoadedPack | null {
+    return this.#shown;
   }
   get progress(): SyncProgress | null {
     return this.#progress;
@@ -91,6 +109,35 @@ class KioskState {
   go(scene: Scene): void {
     this.#scene = scene;
     if (scene.name === 'wall' || scene.name === 'person') this.note(scene.name);
+    this.#schedule();
+  }
+
+  /**
+   * Looks at the clock for schedules (every few seconds, from the schedule clock): when a window
+   * opened or closed, what visitors see changes, though never under a visitor on a wall or a
+   * person, only once they are home (at the latest the idle reset). Costs nothing between changes.
+   */
+  tick(clock = Date.now()): void {
+    this.#schedule(false, clock);
+  }
+
+  /** Who hears each clock verdict (the schedule clock, which tells staff of a clock that is wrong). */
+  onClock(handler: ClockHandler | null): void {
+    this.#onClock = handler;
+  }
+
+  #schedule(fresh = false, clock = Date.now()): void {
+    const pack = this.#pack;
+    if (!pack) return;
+    // A clock that cannot be right (1970 after a flat battery) must never hide every scheduled item.
+    const verdict = judgeClock(clock, { published: pack.pointer.published, builtAt: BUILT_AT });
+    this.#onClock?.(verdict);
+    const now = verdict.now;
+    if (!fresh && now >= this.#stable.from && now < this.#stable.until) return;
+    if (!fresh && !SETTLED.has(this.#scene.name)) return;
+    const view = contentAt(pack.content, now);
+    this.#stable = { from: view.stableFrom, until: view.stableUntil };
+    this.#shown = view.content === pack.content ? pack : { ...pack, content: view.content };
   }
 
   /** Who hears of what visitors do (the visit statistics); anonymous by construction. */
@@ -110,6 +157,7 @@ class KioskState {
       this.#scene = { name: 'person', workerId: s.workerId, wallId: s.wallId };
     else if (s.name === 'person' && s.wallId) this.#scene = { name: 'wall', wallId: s.wallId };
     else if (s.name !== 'boot') this.#scene = { name: 'home' };
+    this.#schedule();
   }
 
   /** The next visitor gets a fresh start: home, the default language, nothing open. */
@@ -118,6 +166,7 @@ class KioskState {
     this.#locale = this.#defaultLocale;
     this.#countdown = null;
     if (this.#scene.name !== 'boot') this.#scene = { name: 'home' };
+    this.#schedule();
   }
 
   /** Nobody is there: the screen invites the next visitor (after a reset, so nothing is left open). */
@@ -140,6 +189,7 @@ class KioskState {
   /** Opening time: the closed screen gives way to home. */
   open(): void {
     if (this.#scene.name === 'closed') this.#scene = { name: 'home' };
+    this.#schedule();
   }
 
   /** The language each visit starts in (staff's choice), applied at once. */
@@ -173,6 +223,8 @@ class KioskState {
     const same = this.#pack?.pointer.indexSha === pack.pointer.indexSha;
     this.#pack = pack;
     this.#bootProblem = null;
+    // Looked at afresh: a person withdrawn in a new pack goes at once (the scene resets below).
+    this.#schedule(true);
     // Staff who rolled back or imported see the new pack in the panel; closing it goes home.
     if (this.#scene.name === 'staff') return;
     if (fresh || this.#scene.name === 'boot') this.#scene = { name: 'home' };
@@ -232,5 +284,8 @@ class KioskState {
     this.#onFailure?.(scene, error);
   }
 }
+
+/** When this app was built (a schedule clock behind it is wrong); absent outside a Vite build. */
+const BUILT_AT = typeof __APP_BUILT_AT__ === 'string' ? __APP_BUILT_AT__ : undefined;
 
 export const kiosk = new KioskState();
