@@ -15,7 +15,7 @@ export interface ScheduleClockOptions {
 
 /** Starts looking; returns the disposer. */
 export function startScheduleClock({
-  everyMs = 10_000,
+  everyMs = 5_000,
   log = logStaff,
 }: ScheduleClockOptions = {}): () => void {
   /** The situation last told (null: nothing yet this boot; a right clock at boot is not news). */

@@ -144,6 +144,38 @@ test('a person outside their window is neither on the wall nor found; when their
   expect(log.filter((e) => e.code.startsWith('clock-'))).toEqual([]);
 });
 
+test('a window that closes while a visitor is on the wall waits until they are home', async ({
+  page,
+}) => {
+  const demo = await demoContent();
+  const wall = demo.walls[0]!;
+  const onWall = workersOnWall(demo, wall);
+  const leaving = onWall[1]!;
+  const goes = Date.now() + 3_600_000;
+  const { dir } = await demoSourceWith((c) => {
+    c.workers.find((w) => w.id === leaving.id)!.until = new Date(goes).toISOString();
+  });
+  const url = await serve(dir);
+  await page.clock.install();
+  await bootToHome(page, `${url}/${CALM}`);
+  await openWall(page, wall.id, onWall.length);
+  await seen(page, leaving.id);
+
+  // Their hour passes while the visitor looks: the wall stays as it is through a look at the clock.
+  await page.clock.setSystemTime(goes + 60_000);
+  await page.waitForTimeout(7_000); // the schedule clock looks every 5 s
+  expect((await wallStats(page))?.cards).toBe(onWall.length);
+  expect(await located(page, leaving.id)).toBe(true);
+
+  // Home: the wall has one fewer at once, and they are gone from it.
+  await tap(page, 'control:home');
+  await waitForScene(page, 'home');
+  await expect(doorCount(page, wall.id)).toContainText(`${onWall.length - 1} `);
+  await openWall(page, wall.id, onWall.length - 1);
+  await seen(page, onWall[0]!.id);
+  expect(await located(page, leaving.id)).toBe(false);
+});
+
 test('a person withdrawn in the next version leaves the wall when it goes live, and their page is left for home', async ({
   page,
 }) => {
