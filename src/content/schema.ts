@@ -175,10 +175,73 @@ export const TimelineSchema = v.strictObject({
 });
 export type Timeline = v.InferOutput<typeof TimelineSchema>;
 
+/** How long one attract segment lasts, in seconds. */
+const SegmentSecondsSchema = v.pipe(
+  v.number(),
+  v.minValue(3, 'must be at least 3 seconds'),
+  v.maxValue(1800, 'must be at most 1800 seconds (30 minutes)'),
+);
+
+/**
+ * One segment of the attract playlist: a slow fly-through of a wall, featured people (how many, or
+ * `true` for the usual number), a person's story chapters, or a person's film (muted; numbered from 0).
+ */
+export const AttractSegmentSchema = v.union(
+  [
+    v.strictObject({ wall: IdSchema, seconds: v.optional(SegmentSecondsSchema) }),
+    v.strictObject({
+      people: v.union([v.literal(true), v.pipe(v.number(), v.integer(), v.minValue(1))]),
+      seconds: v.optional(SegmentSecondsSchema),
+    }),
+    v.strictObject({ story: IdSchema, seconds: v.optional(SegmentSecondsSchema) }),
+    v.strictObject({
+      film: IdSchema,
+      video: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+      seconds: v.optional(SegmentSecondsSchema),
+    }),
+  ],
+  'must be {"wall": "<wall id>"}, {"people": <how many, or true>}, {"story": "<worker id>"} or {"film": "<worker id>", "video": <film number from 0>}, each with an optional "seconds" (3 to 1800)',
+);
+export type AttractSegment = v.InferOutput<typeof AttractSegmentSchema>;
+
 export const AttractSchema = v.strictObject({
   message: LocalTextSchema,
   walls: v.optional(v.array(IdSchema)),
+  /** What the attract loop shows, in order, round and round; without it, a loop made from the content. */
+  playlist: v.optional(
+    v.pipe(v.array(AttractSegmentSchema), v.minLength(1, 'needs at least one segment')),
+  ),
 });
+
+/** The attract settings may only name walls and people that exist, and a story or film that person has. */
+function checkAttract(
+  content: { attract: v.InferOutput<typeof AttractSchema>; walls: Wall[]; workers: Worker[] },
+  addIssue: (issue: { message: string; path: [v.IssuePathItem, ...v.IssuePathItem[]] }) => void,
+): void {
+  const wallIds = new Set(content.walls.map((w) => w.id));
+  const people = new Map(content.workers.map((w) => [w.id, w]));
+  content.attract.walls?.forEach((id, i) => {
+    if (!wallIds.has(id))
+      addIssue({ message: `names unknown wall "${id}"`, path: pathTo(['attract', 'walls', i]) });
+  });
+  content.attract.playlist?.forEach((segment, i) => {
+    const at = (key: string) => pathTo(['attract', 'playlist', i, key]);
+    if ('wall' in segment && !wallIds.has(segment.wall))
+      addIssue({ message: `names unknown wall "${segment.wall}"`, path: at('wall') });
+    const id = 'story' in segment ? segment.story : 'film' in segment ? segment.film : null;
+    if (id === null) return;
+    const person = people.get(id);
+    const key = 'story' in segment ? 'story' : 'film';
+    if (!person) addIssue({ message: `names unknown worker "${id}"`, path: at(key) });
+    else if ('story' in segment && !person.chapters?.length)
+      addIssue({ message: `worker "${id}" has no story chapters`, path: at(key) });
+    else if ('film' in segment && !person.videos?.[segment.video ?? 0])
+      addIssue({
+        message: `worker "${id}" has no film number ${segment.video ?? 0} (films are numbered from 0; ${person.videos?.length ?? 0} listed)`,
+        path: at(segment.video === undefined ? 'film' : 'video'),
+      });
+  });
+}
 
 export const HallSchema = v.strictObject({
   name: LocalTextSchema,
@@ -226,6 +289,7 @@ export const ContentSchema = v.pipe(
         ),
       ),
     );
+    checkAttract(dataset.value, addIssue);
     for (const [item, path] of scheduledItems(dataset.value)) {
       const problem = windowProblem(item.from, item.until);
       if (problem) addIssue({ message: problem, path: pathTo([...path, 'until']) });
