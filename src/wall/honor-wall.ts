@@ -18,9 +18,10 @@ import {
 import { createFacePages, type FacePages } from './face-pages';
 import { createFrameLoop } from './frame-loop';
 import { layoutShape, viewOfCard } from './layouts';
-import { attachGestures } from './pointer-input';
+import { attachGestures, type GestureHandlers } from './pointer-input';
 import { projectToClient, type ClientRect } from './screen-rect';
 import { surveyView, type Survey } from './survey';
+import { createDriftPilot } from './drift-pilot';
 import { WallMotion } from './wall-motion';
 import { cardCorners, copyNav, WallView, type NavState } from './wall-view';
 
@@ -42,7 +43,13 @@ export interface HonorWallOptions {
   layout: WallLayoutName;
   /** Where to put the view at once instead of playing the entrance. */
   restore?: WallMemory | null;
-  onSelect: (id: string) => void;
+  /** A visitor tapped a card (never called while drifting). */
+  onSelect?: (id: string) => void;
+  /**
+   * The attract loop's wall: it drifts slowly by itself (see wall-drift.ts) at no more than
+   * DRIFT_FPS frames a second and a plain pixel ratio, and takes no gestures.
+   */
+  drift?: boolean;
   /** Frames stayed too slow for a while, or the GPU context could not be had back: show the 2D wall instead. */
   onUnusable?: (reason: string) => void;
   background?: string;
@@ -63,6 +70,8 @@ export interface WallStats {
   detailDrawn: number;
   detailPending: number;
   fps: number;
+  /** Drawing pixels per CSS px (a drifting wall lowers it on a screen that cannot keep up). */
+  pixelRatio: number;
   contextLosses: number;
   nav: NavState;
 }
@@ -89,6 +98,8 @@ export interface HonorWall {
 }
 
 const MAX_PIXEL_RATIO = 1.5;
+/** Frame rate cap of a drifting wall: smooth enough for slow motion, half the work of 60. */
+const DRIFT_FPS = 30;
 const ENTRANCE_S = 1.3;
 const SURVEY_MS = 220;
 /** Frames slower than this for SLOW_WINDOW_MS of motion mean this screen cannot animate a 3D wall. */
@@ -118,7 +129,9 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
     canvas.remove();
     throw error;
   }
-  renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, MAX_PIXEL_RATIO));
+  renderer.setPixelRatio(
+    options.drift ? 1 : Math.min(window.devicePixelRatio || 1, MAX_PIXEL_RATIO),
+  );
   renderer.setClearColor(new Color(background));
 
   const scene = new Scene();
@@ -142,6 +155,8 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
   let contextLosses = 0;
   let lostTimer = 0;
   let disposed = false;
+  /** False while a drifting wall still links its shaders: no frame may ask for them before. */
+  let warm = !options.drift;
   let viewChanged = true;
   let lastSurvey = 0;
   let survey: Survey | null = null;
@@ -230,9 +245,22 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
     );
   }
 
+  // A drifting wall moves by itself, and draws fewer pixels when this screen cannot keep up.
+  const pilot = options.drift
+    ? createDriftPilot(view, (ratio) => {
+        renderer.setPixelRatio(ratio);
+        renderer.setSize(width, height, false);
+      })
+    : null;
+  const fpsCap = options.drift ? DRIFT_FPS : 0;
+
   const loop = createFrameLoop((now, dt) => {
-    if (contextLost || width === 0 || disposed) return false;
-    const moving = view.step(dt) || transition !== null;
+    if (contextLost || width === 0 || disposed || !warm) return false;
+    // A drifting wall taken off the page draws nothing more, even before its owner disposes of it.
+    if (options.drift && !canvas.isConnected) return false;
+    // First: the pilot must see every entrance and change of layout.
+    const drifting = pilot?.step(now, transition !== null, loop.stats().fps) ?? false;
+    const moving = view.step(dt) || transition !== null || drifting;
     renderer.render(scene, view.camera);
     if (moving) watchSpeed(now, dt);
     else slowSince = 0;
@@ -243,7 +271,7 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
     }
     if (!moving && viewChanged) return true;
     return moving;
-  });
+  }, fpsCap);
 
   function watchSpeed(now: number, dt: number): void {
     if (dt < SLOW_FRAME_MS) {
@@ -285,8 +313,22 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
     view.setSize(w, h);
     if (first) {
       buildGpu();
-      arrange(options.restore ? 'jump' : 'entrance');
-    } else arrange('jump');
+      if (options.drift) void warmUp();
+      else arrange(options.restore ? 'jump' : 'entrance');
+    } else if (warm) arrange('jump');
+    loop.request();
+  }
+
+  /**
+   * A drifting wall links its shaders before its first frame without holding the page
+   * (KHR_parallel_shader_compile, where the browser has it): a touch on the attract screen must
+   * never wait for a shader. Then its entrance plays.
+   */
+  async function warmUp(): Promise<void> {
+    await renderer.compileAsync(scene, view.camera).catch(() => {});
+    if (disposed) return;
+    warm = true;
+    arrange('entrance');
     loop.request();
   }
 
@@ -356,11 +398,11 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
     if (disposed) return;
     // The visitor comes back to where they stood, not to the close-up.
     remembered = leaving;
-    options.onSelect(cards[card]!.id);
+    options.onSelect?.(cards[card]!.id);
   }
   let remembered: WallMemory | null = null;
 
-  const detachGestures = attachGestures(canvas, {
+  const gestures: GestureHandlers = {
     press: (x, y) => {
       if (!flying) setPressed(cardAt(x, y));
     },
@@ -388,7 +430,9 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
     pinch: (scale) => {
       if (!flying) view.zoomNow(1 / scale);
     },
-  });
+  };
+  // A drifting wall is looked at, not handled: a touch on the attract screen goes home.
+  const detachGestures = options.drift ? () => {} : attachGestures(canvas, gestures);
 
   const onContextLost = (event: Event) => {
     event.preventDefault(); // tells the browser we will rebuild, so it may restore the context
@@ -493,6 +537,7 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
         detailDrawn: detail?.drawn() ?? 0,
         detailPending: detail?.pending() ?? 0,
         fps: loop.stats().fps,
+        pixelRatio: renderer.getPixelRatio(),
         contextLosses,
         nav: copyNav(view.nav),
       };
