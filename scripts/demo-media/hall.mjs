@@ -230,4 +230,14 @@ export const TIMELINES = [
 export const ATTRACT = {
   message: t('轻触屏幕，认识身边的劳模', 'Touch the screen to meet our model workers'),
   walls: WALLS.map((wall) => wall.id),
+  // What the screen shows while nobody is there, in order, round and round.
+  playlist: [
+    { wall: 'model-workers', seconds: 40 },
+    { people: 6 },
+    { story: 'zhou-min' },
+    { wall: 'craftsmen', seconds: 30 },
+    { film: 'he-jun', video: 0 },
+    { people: 6 },
+    { story: 'wang-jianguo' },
+  ],
 };
