@@ -2,11 +2,12 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page, TestInfo } from '@playwright/test';
+import { chromium, type Page, type TestInfo } from '@playwright/test';
 import type { Content } from '../../src/content/schema';
 import { workersOnWall } from '../../src/content/selectors';
 import type { RunningServer } from '../../src/server/serve';
 import type { WallStats } from '../../src/wall/honor-wall';
+import { chromiumLaunchOptions } from './browser';
 import {
   DEMO_SOURCE,
   bootToHome,
@@ -256,4 +257,32 @@ test('the playlist plays in order, each segment real, and a touch in any of them
   // on a shared machine whose software renderer draws the wall); here, home came at once.
   for (const ms of Object.values(touches)) expect(ms).toBeLessThan(2000);
   expect(errors).toEqual([]);
+});
+
+test('a screen without WebGL skips the wall at once and plays the rest; staff are told once', async () => {
+  const browser = await chromium.launch({
+    ...chromiumLaunchOptions(),
+    args: [...chromiumLaunchOptions().args, '--disable-webgl', '--disable-3d-apis'],
+  });
+  try {
+    const page = await browser.newPage({
+      viewport: { width: 1920, height: 1080 },
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await bootToHome(page, `${server.url}/${QUICK}`);
+    await waitForScene(page, 'attract', 30_000);
+    // Straight to the people: the wall gave way without an empty screen in between.
+    await waitForSegment(page, 1, 5_000);
+    expect(await page.locator('canvas').count()).toBe(0);
+    const skipped = async () =>
+      (await page.evaluate(() => window.kiosk!.log())).filter((e) => e.code === 'attract-skipped');
+    await expect.poll(async () => (await skipped()).length).toBe(1);
+    expect((await skipped())[0]!.message).toContain('wall "model-workers"');
+    expect(errors).toEqual([]);
+  } finally {
+    await browser.close();
+  }
 });
