@@ -341,6 +341,12 @@ test('feed address and key are checked before saving; a new key warns and holds 
   // Language applies at once.
   await press(page, 'language-en');
   expect((await kioskState(page)).locale).toBe('en');
+  // Saved (the log line follows the write) before the reload, as staff's next step would be.
+  await expect
+    .poll(async () =>
+      (await page.evaluate(() => window.kiosk!.log())).some((e) => e.code === 'staff-language'),
+    )
+    .toBe(true);
 
   await page.reload();
   await waitForScene(page, 'home');
