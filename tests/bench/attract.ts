@@ -28,17 +28,22 @@ export async function attractBench(argv: string[]): Promise<void> {
     args: argv,
     // --settle: how long the loop has been on before the touch (ms); a wall is still starting for
     // its first seconds on a software renderer.
+    // --segment: measure only touches of that kind of segment (the others are touched at once, not
+    // measured, so the loop comes round to it sooner); --app: another build (a before/after pair).
     options: {
       runs: { type: 'string', default: '20' },
       settle: { type: 'string', default: '2500' },
+      segment: { type: 'string' },
+      app: { type: 'string', default: 'dist' },
     },
   });
   const runs = Number(values.runs);
   const settle = Number(values.settle);
+  const only = values.segment;
   const work = await mkdtemp(join(tmpdir(), 'kiosk-bench-attract-'));
   const feed = join(work, 'feed');
   await buildDemoFeed(feed);
-  const server = await serveKiosk(feed);
+  const server = await serveKiosk(feed, values.app);
   const browser = await chromium.launch(chromiumLaunchOptions());
   const samples: Sample[] = [];
   try {
@@ -48,10 +53,27 @@ export async function attractBench(argv: string[]): Promise<void> {
     ]) {
       const page = await browser.newPage({ viewport, hasTouch: true });
       await page.goto(`${server.url}/?idleSeconds=5&countdownSeconds=1`);
-      for (let i = 0; i < runs / 2; i++) {
+      const segmentNow = () =>
+        page.evaluate(() =>
+          document
+            .querySelector('[data-scene="attract"] [data-segment]')
+            ?.getAttribute('data-segment'),
+        );
+      for (let i = 0, tries = 0; i < runs / 2 && tries < runs * 10; tries++) {
         await page.waitForFunction(() => window.kiosk?.state().scene === 'attract', null, {
           timeout: 60_000,
         });
+        if (only) {
+          await page.waitForFunction(() =>
+            document.querySelector('[data-scene="attract"] [data-segment]'),
+          );
+          if ((await segmentNow()) !== only) {
+            // Not the segment measured: on to the next (the loop begins after it next time).
+            await page.touchscreen.tap(viewport.width / 2, viewport.height - 40);
+            await page.waitForFunction(() => window.kiosk?.state().scene !== 'attract');
+            continue;
+          }
+        }
         // A settled loop, as a visitor walking up meets it. Each loop begins after the segment
         // the previous touch met, so the touches go round the demo's whole playlist.
         await page.waitForTimeout(settle);
@@ -95,9 +117,10 @@ export async function attractBench(argv: string[]): Promise<void> {
             frame: b.frame! - b.t!,
           };
         });
+        if (!only || s.segment === only) i++;
         samples.push(s);
         process.stdout.write(
-          `${viewport.width}×${viewport.height} touch ${i + 1} (${s.segment}, ${(s.into / 1000).toFixed(1)} s in): ` +
+          `${viewport.width}×${viewport.height} touch ${i} (${s.segment}, ${(s.into / 1000).toFixed(1)} s in): ` +
             `left ${s.left.toFixed(1)} ms, gone ${s.gone.toFixed(1)} ms, next frame ${s.frame.toFixed(1)} ms\n`,
         );
       }
