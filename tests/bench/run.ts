@@ -6,6 +6,7 @@ import { soakBench } from './soak';
 import { rosterBench } from './roster';
 import { startBench } from './start';
 import { updateBench } from './update';
+import { videoBench } from './video';
 import { wallBench } from './wall';
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
@@ -17,6 +18,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   kills: killsBench,
   attract: attractBench,
   soak: soakBench,
+  video: videoBench,
 };
 
 const [name, ...args] = process.argv.slice(2);
