@@ -296,7 +296,8 @@ test('a film that fails at play time shows a calm notice at once, and the way ba
   await tap(page, 'control:video-0');
   const notice = page.locator('[data-film-card="failed"]');
   await expect(notice).toBeVisible();
-  expect(Date.now() - tapped, 'the notice came at once').toBeLessThan(3000);
+  // At once: from the media error, well before the 6 s a stalled film is given.
+  expect(Date.now() - tapped, 'the notice came at once').toBeLessThan(5000);
   await expect(notice).toContainText('这部影片暂时无法播放');
   await expect(notice).toContainText('This film cannot be played just now');
   // The player let its film go at once; nothing is left to count as playing.
