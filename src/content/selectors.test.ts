@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Content, Worker } from './schema';
-import { timelineStops, topHonor, workerStops, workersOnWall } from './selectors';
+import { historyOf, topHonor, workerStops, workersOnWall } from './selectors';
 
 const honor = (
   level: Worker['honors'][0]['level'],
@@ -55,7 +55,15 @@ const content: Content = {
           title: { 'zh-CN': '二' },
           from: 2000,
           to: 2010,
-          events: [{ date: '2005', title: { 'zh-CN': 'z' }, text: { 'zh-CN': 'w' } }],
+          events: [
+            {
+              date: '2007',
+              title: { 'zh-CN': 'v' },
+              text: { 'zh-CN': 'u' },
+              workers: ['b', 'gone'],
+            },
+            { date: '2005', title: { 'zh-CN': 'z' }, text: { 'zh-CN': 'w' } },
+          ],
         },
       ],
     },
@@ -98,10 +106,16 @@ describe('selectors', () => {
 
   it('orders a person’s chapters by year and flattens history eras in order', () => {
     expect(workerStops(content.workers[1]!).map((s) => s.year)).toEqual(['1999', '2010']);
-    expect(timelineStops(content, 'h').map((s) => [s.year, s.era?.['zh-CN']])).toEqual([
-      ['1950', '一'],
-      ['2005', '二'],
+    const history = historyOf(content, 'h');
+    expect(history.events.map((e) => [e.date, e.era, ids(e.people)])).toEqual([
+      ['1950-09-25', 0, []],
+      ['2005', 1, []],
+      ['2007', 1, ['b']],
     ]);
-    expect(timelineStops(content, 'missing')).toEqual([]);
+    expect(history.eras.map((e) => [e.id, e.first, e.last])).toEqual([
+      ['e1', 0, 0],
+      ['e2', 1, 2],
+    ]);
+    expect(historyOf(content, 'missing')).toEqual({ events: [], eras: [] });
   });
 });

@@ -61,18 +61,61 @@ export function workerStops(worker: Worker): StoryStop[] {
     .map((c) => ({ year: String(c.year), title: c.title, text: c.text, image: c.image }));
 }
 
-export function timelineStops(content: Content, timelineId: string): StoryStop[] {
+/** One event of the hall's history as the track shows it: its era, and the people in it who are shown. */
+export interface HistoryEvent {
+  date: string;
+  title: LocalText;
+  text: LocalText;
+  image?: string;
+  era: number;
+  people: Worker[];
+}
+
+/** A history's eras, each with the range of its events on the track (`first`..`last`). */
+export interface HistoryEra {
+  id: string;
+  title: LocalText;
+  from: number;
+  to: number;
+  first: number;
+  last: number;
+}
+
+/**
+ * A timeline flattened for the history track: its events in date order within their eras, each
+ * with the people it names who are in `content` (a withdrawn person simply drops out).
+ */
+export function historyOf(
+  content: Content,
+  timelineId: string,
+): { events: HistoryEvent[]; eras: HistoryEra[] } {
   const timeline = content.timelines.find((t) => t.id === timelineId);
-  if (!timeline) return [];
-  return timeline.eras.flatMap((era) =>
-    era.events.map((ev) => ({
-      year: ev.date.slice(0, 4),
-      title: ev.title,
-      text: ev.text,
-      image: ev.image,
-      era: era.title,
-    })),
-  );
+  const events: HistoryEvent[] = [];
+  const eras: HistoryEra[] = [];
+  for (const [e, era] of (timeline?.eras ?? []).entries()) {
+    const first = events.length;
+    for (const ev of era.events.toSorted((a, b) => a.date.localeCompare(b.date)))
+      events.push({
+        date: ev.date,
+        title: ev.title,
+        text: ev.text,
+        image: ev.image,
+        era: e,
+        people: (ev.workers ?? [])
+          .map((id) => findWorker(content, id))
+          .filter((w): w is Worker => w !== undefined),
+      });
+    if (events.length > first)
+      eras.push({
+        id: era.id,
+        title: era.title,
+        from: era.from,
+        to: era.to,
+        first,
+        last: events.length - 1,
+      });
+  }
+  return { events, eras };
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Starts the kiosk: lockdown, service worker, live pack, feed sync, idle clock and the test seam. */
+import { gsap } from 'gsap';
 import { DEFAULT_DEADLINES, httpSource } from '../sync/feed-source';
 import { loadEmbeddedPack, loadPack, type LoadedPack } from '../sync/load-pack';
 import { requestPersistence } from '../storage/pack-storage';
@@ -28,6 +29,7 @@ export async function bootKiosk(): Promise<() => void> {
   const settings = await loadSettings();
   // Before anything is on screen: a hall that chose English never shows a Chinese first frame.
   kiosk.setDefaultLocale(settings.defaultLocale);
+  kiosk.setCalm(settings.calmMotion);
   const sw = connectServiceWorker();
   if (usesDemoKey(settings) && !(await readStaffLog()).some((e) => e.code === 'demo-key'))
     await logStaff(
@@ -209,6 +211,12 @@ export async function bootKiosk(): Promise<() => void> {
         online: kiosk.online,
       }),
       wallStats: () => kiosk.wallStats?.() ?? null,
+      // Draggable's own housekeeping timer (it drops its ticker 15 s after the last drag) is
+      // GSAP's, shared by every Draggable and gone by itself: not an animation a scene left behind.
+      tweens: () =>
+        gsap.globalTimeline
+          .getChildren(true, true, true)
+          .filter((t) => !(t.data === '_draggable' && t.duration() === 0)).length,
       locate: (id) => {
         for (const locator of kiosk.locators) {
           const rect = locator(id);

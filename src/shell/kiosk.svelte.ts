@@ -17,10 +17,12 @@ export type Scene =
   | { name: 'closed' }
   | { name: 'home' }
   | { name: 'wall'; wallId: string }
-  | { name: 'person'; workerId: string; wallId?: string }
+  /** `timelineId`/`event`: opened from the hall's history, so back returns to that event. */
+  | { name: 'person'; workerId: string; wallId?: string; timelineId?: string; event?: number }
   | { name: 'story'; workerId: string; wallId?: string }
   | { name: 'video'; workerId: string; index: number; wallId?: string }
-  | { name: 'history'; timelineId: string }
+  /** `event`: the event to centre on arrival (a visitor coming back from a person in it). */
+  | { name: 'history'; timelineId: string; event?: number }
   /** The staff PIN pad, then the staff panel, over everything (see `openStaffPanel`). */
   | { name: 'staff' };
 
@@ -35,6 +37,7 @@ class KioskState {
   #scene = $state.raw<Scene>({ name: 'boot' });
   #locale = $state<Locale>('zh-CN');
   #defaultLocale: Locale = 'zh-CN';
+  #calm = $state(false);
   #pack = $state.raw<LoadedPack | null>(null);
   /** `#pack` as visitors see it: without the withdrawn and what is outside its schedule window. */
   #shown = $state.raw<LoadedPack | null>(null);
@@ -156,6 +159,8 @@ class KioskState {
     if (s.name === 'story' || s.name === 'video')
       this.#scene = { name: 'person', workerId: s.workerId, wallId: s.wallId };
     else if (s.name === 'person' && s.wallId) this.#scene = { name: 'wall', wallId: s.wallId };
+    else if (s.name === 'person' && s.timelineId)
+      this.#scene = { name: 'history', timelineId: s.timelineId, event: s.event };
     else if (s.name !== 'boot') this.#scene = { name: 'home' };
     this.#schedule();
   }
@@ -190,6 +195,15 @@ class KioskState {
   open(): void {
     if (this.#scene.name === 'closed') this.#scene = { name: 'home' };
     this.#schedule();
+  }
+
+  /** Staff's calm motion setting: stories and the history move slower and less (see motion.ts). */
+  get calm(): boolean {
+    return this.#calm;
+  }
+
+  setCalm(on: boolean): void {
+    this.#calm = on;
   }
 
   /** The language each visit starts in (staff's choice), applied at once. */

@@ -31,6 +31,8 @@ export interface Settings {
   appIdleCheckSeconds: number;
   /** The language each visit starts in (staff choose it in the panel). */
   defaultLocale: Locale;
+  /** Calm motion: stories and the history move slower and less (the OS's reduced motion stills them). */
+  calmMotion: boolean;
 }
 
 type SceneName = Scene['name'];
@@ -51,6 +53,7 @@ export const DEFAULT_SETTINGS: Settings = {
   appCheckSeconds: 3600,
   appIdleCheckSeconds: 600,
   defaultLocale: 'zh-CN',
+  calmMotion: false,
 };
 
 /** True when the build still trusts the demo key, which the staff panel flags. */
@@ -121,6 +124,8 @@ export async function loadSettings(search = location.search): Promise<Settings> 
   const hours = params.get('openingHours');
   if (hours !== null) merged.openingHours = parseHoursParam(hours);
   merged.defaultLocale = merged.defaultLocale === 'en' ? 'en' : 'zh-CN';
+  const calm = params.get('calm');
+  merged.calmMotion = calm !== null ? calm === '1' : merged.calmMotion === true;
   if (typeof merged.feedUrl !== 'string' || !merged.feedUrl)
     merged.feedUrl = DEFAULT_SETTINGS.feedUrl;
   if (!merged.feedUrl.endsWith('/')) merged.feedUrl += '/';

@@ -16,6 +16,7 @@ export interface SavedSettings {
   countdownSeconds?: number;
   openingHours?: OpeningHours | null;
   defaultLocale?: Locale;
+  calmMotion?: boolean;
 }
 
 /** Why a typed value cannot be saved, named so the panel can say it in both languages. */

@@ -32,6 +32,11 @@ export interface KioskSeam {
   statsCsv(): Promise<string>;
   /** Figures of the honour wall on screen (cards on screen, textures, draw calls), or null. */
   wallStats(): unknown;
+  /**
+   * GSAP animations alive anywhere on the page (tweens, timelines, delayed calls, nested included):
+   * a scene that was left must leave none behind.
+   */
+  tweens(): number;
   /** The app version this page runs (build-time) and how a newer one is getting on. */
   app(): AppShellStatus;
 }

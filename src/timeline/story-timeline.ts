@@ -1,64 +1,127 @@
-/** GSAP animation of a story timeline: chapter panels slide in, the year axis fills, dots light up. */
+/**
+ * GSAP motion of a person's story: a chapter comes in (its picture drifting slowly, its year counting
+ * from the last one, its lines rising), the rail follows, and autoplay's reading time runs as a bar.
+ */
 import { gsap } from 'gsap';
+import { durationScale, travelScale, type MotionMode } from './motion';
 
 export interface StoryTimeline {
-  /** Animates to chapter `index` (panels marked `[data-chapter]`, dots `[data-dot]`). */
+  /** Animates to chapter `index` (panels `[data-chapter]`, rail fill `[data-rail-fill]`). */
   show(index: number): void;
+  /** Runs the reading bar `[data-dwell]` for `seconds`, then calls `done` (autoplay's next step). */
+  dwell(seconds: number, done: () => void): void;
+  /** Holds the reading bar where it is (a visitor touched); `resume` carries on from there. */
+  pause(): void;
+  resume(): void;
   dispose(): void;
 }
 
 /**
- * Animates the markup under `root`: `[data-chapter]` panels (one per stop), `[data-dot]` axis dots
- * and an `[data-axis-fill]` bar. All tweens live in one gsap.context, so dispose reverts them all.
+ * Animates the markup under `root`. Every tween and delayed call lives in one gsap.context, so
+ * `dispose` reverts and kills them all: nothing of a story runs once the visitor has left it.
  */
-export function createStoryTimeline(root: HTMLElement, start = 0): StoryTimeline {
+export function createStoryTimeline(root: HTMLElement, mode: MotionMode): StoryTimeline {
   const ctx = gsap.context(() => {}, root);
+  const time = durationScale(mode);
+  const travel = travelScale(mode);
   const panels = () => [...root.querySelectorAll<HTMLElement>('[data-chapter]')];
-  const dots = () => [...root.querySelectorAll<HTMLElement>('[data-dot]')];
   let current = -1;
+  let shownYear: number | null = null;
+  let reading: gsap.core.Tween | null = null;
 
-  ctx.add(() => {
-    gsap.set(panels(), { autoAlpha: 0 });
-    gsap.from(dots(), { scale: 0, opacity: 0, duration: 0.45, stagger: 0.06, ease: 'back.out(2)' });
-  });
+  ctx.add(() => gsap.set(panels(), { autoAlpha: 0 }));
 
-  // Each step runs inside the context (ctx.add runs it at once), so revert() undoes its tweens too.
   const show = (index: number) =>
     ctx.add(() => {
       const all = panels();
-      if (!all.length) return;
       const next = Math.max(0, Math.min(all.length - 1, index));
-      if (next === current) return;
+      if (!all.length || next === current) return;
       const direction = next > current ? 1 : -1;
       const leaving = all[current];
       const entering = all[next]!;
       if (leaving) {
-        gsap.killTweensOf(leaving);
-        gsap.to(leaving, { autoAlpha: 0, x: -80 * direction, duration: 0.45, ease: 'power2.in' });
+        gsap.killTweensOf([leaving, ...leaving.querySelectorAll('*')]);
+        gsap.to(leaving, {
+          autoAlpha: 0,
+          x: -60 * direction * travel,
+          duration: 0.45 * time,
+          ease: 'power2.in',
+        });
       }
-      gsap.killTweensOf(entering);
-      const tl = gsap.timeline();
+      gsap.killTweensOf([entering, ...entering.querySelectorAll('*')]);
+      const tl = gsap.timeline({ delay: leaving ? 0.25 * time : 0 });
       tl.fromTo(
         entering,
-        { autoAlpha: 0, x: 120 * direction },
-        { autoAlpha: 1, x: 0, duration: 0.7, ease: 'power3.out', delay: leaving ? 0.2 : 0 },
+        { autoAlpha: 0, x: 90 * direction * travel },
+        { autoAlpha: 1, x: 0, duration: 0.8 * time, ease: 'power3.out' },
       );
-      const year = entering.querySelector('[data-year]');
-      if (year) tl.from(year, { y: 30, opacity: 0, duration: 0.6, ease: 'power2.out' }, '<0.1');
+      // The year counts from the chapter the visitor came from: the years between are felt.
+      const year = entering.querySelector<HTMLElement>('[data-year]');
+      const target = Number(year?.dataset.year);
+      if (year && Number.isFinite(target)) {
+        const from = { value: shownYear ?? target - 12 * Math.sign(travel || 0) };
+        year.textContent = String(Math.round(from.value));
+        if (travel > 0)
+          tl.to(
+            from,
+            {
+              value: target,
+              duration: 1.1 * time,
+              ease: 'power2.out',
+              onUpdate: () => (year.textContent = String(Math.round(from.value))),
+            },
+            '<',
+          );
+        else year.textContent = String(target);
+        shownYear = target;
+      }
       const lines = entering.querySelectorAll('[data-line]');
       if (lines.length)
-        tl.from(lines, { y: 24, opacity: 0, duration: 0.5, stagger: 0.12 }, '<0.15');
-      const fill = root.querySelector('[data-axis-fill]');
+        tl.from(
+          lines,
+          { y: 28 * travel, autoAlpha: 0, duration: 0.6 * time, stagger: 0.14 * time },
+          '<0.2',
+        );
+      // A picture never stands still in full motion: a slow pan and zoom over its reading time.
+      const picture = entering.querySelector('[data-pan]');
+      if (picture && travel > 0) {
+        const side = next % 2 ? 1 : -1;
+        gsap.fromTo(
+          picture,
+          { scale: 1 + 0.12 * travel, xPercent: -3 * side * travel },
+          { scale: 1, xPercent: 3 * side * travel, duration: 24, ease: 'none' },
+        );
+      }
+      const fill = root.querySelector('[data-rail-fill]');
       if (fill)
         gsap.to(fill, {
           scaleX: all.length > 1 ? next / (all.length - 1) : 1,
-          duration: 0.7,
+          duration: 0.7 * time,
           ease: 'power2.inOut',
         });
-      dots().forEach((dot, i) => dot.classList.toggle('reached', i <= next));
       current = next;
     });
 
-  show(start);
-  return { show, dispose: () => ctx.revert() };
+  const dwell = (seconds: number, done: () => void) =>
+    ctx.add(() => {
+      reading?.kill();
+      const bar = root.querySelector('[data-dwell]');
+      reading = gsap.fromTo(
+        bar ?? {},
+        { scaleX: 0 },
+        { scaleX: 1, duration: seconds, ease: 'none', onComplete: done },
+      );
+    });
+
+  show(0);
+  return {
+    show,
+    dwell,
+    pause: () => reading?.pause(),
+    resume: () => reading?.resume(),
+    dispose: () => {
+      reading = null;
+      ctx.revert();
+    },
+  };
 }

@@ -33,6 +33,7 @@ test('a visit on a portrait screen: wall, person, story, film and history, with 
   await tap(page, 'control:history');
   await waitForScene(page, 'history');
   await tap(page, 'control:next');
-  await expect(page.locator('[data-chapter="1"]')).toBeVisible();
+  await expect(page.locator('[data-scene="history"]')).toHaveAttribute('data-focus', '1');
+  await expect(page.locator('[data-event="1"]')).toBeInViewport();
   expect(problems).toEqual([]);
 });
