@@ -22,6 +22,7 @@ import { attachGestures, type GestureHandlers } from './pointer-input';
 import { projectToClient, type ClientRect } from './screen-rect';
 import { surveyView, type Survey } from './survey';
 import { createDriftPilot } from './drift-pilot';
+import { softwareRenderer } from './drift-stills';
 import { WallMotion } from './wall-motion';
 import { cardCorners, copyNav, WallView, type NavState } from './wall-view';
 
@@ -245,13 +246,27 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
     );
   }
 
-  // A drifting wall moves by itself, and draws fewer pixels when this screen cannot keep up.
+  // A drifting wall moves by itself, and draws fewer pixels when this screen cannot keep up; on a
+  // software renderer it draws a still every few seconds, which glides (drift-pilot.ts).
   const pilot = options.drift
-    ? createDriftPilot(view, (ratio) => {
-        renderer.setPixelRatio(ratio);
-        renderer.setSize(width, height, false);
-      })
+    ? createDriftPilot(
+        view,
+        (ratio) => {
+          renderer.setPixelRatio(ratio);
+          renderer.setSize(width * over, height * over, false);
+        },
+        softwareRenderer(renderer.getContext())
+          ? { canvas, points: facingPoints, request: () => loop.request() }
+          : null,
+      )
     : null;
+  /** The canvas is this much larger than the wall's box (a gliding still's margin). */
+  const over = 1 + 2 * (pilot?.overscan ?? 0);
+  if (pilot) renderer.setPixelRatio(pilot.scale());
+  if (over > 1) {
+    const edge = `${(-100 * (pilot?.overscan ?? 0)).toFixed(3)}%`;
+    canvas.style.cssText += `;position:absolute;left:${edge};top:${edge};width:${100 * over}%;height:${100 * over}%;transform-origin:0 0;will-change:transform`;
+  }
   const fpsCap = options.drift ? DRIFT_FPS : 0;
 
   const loop = createFrameLoop((now, dt) => {
@@ -259,8 +274,11 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
     // A drifting wall taken off the page draws nothing more, even before its owner disposes of it.
     if (options.drift && !canvas.isConnected) return false;
     // First: the pilot must see every entrance and change of layout.
-    const drifting = pilot?.step(now, transition !== null, loop.stats().fps) ?? false;
+    const drift = pilot?.step(now, transition !== null, loop.stats().fps) ?? 'off';
+    if (drift === 'hold') return false; // a still glides: nothing to draw
+    const drifting = drift === 'draw';
     const moving = view.step(dt) || transition !== null || drifting;
+    pilot?.lens();
     renderer.render(scene, view.camera);
     if (moving) watchSpeed(now, dt);
     else slowSince = 0;
@@ -269,6 +287,8 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
       lastSurvey = now;
       runSurvey();
     }
+    // A still was drawn: it glides until the pilot asks for the next.
+    if (drifting && pilot?.drawn(now)) return false;
     if (!moving && viewChanged) return true;
     return moving;
   }, fpsCap);
@@ -308,7 +328,7 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
     const first = width === 0;
     width = w;
     height = h;
-    renderer.setSize(w, h, false);
+    renderer.setSize(w * over, h * over, false);
     backdrop.setAspect(w / h);
     view.setSize(w, h);
     if (first) {
@@ -328,7 +348,8 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
     await renderer.compileAsync(scene, view.camera).catch(() => {});
     if (disposed) return;
     warm = true;
-    arrange('entrance');
+    // A wall drawn as stills starts with one: its entrance would be a second of costly frames.
+    arrange(pilot?.overscan ? 'jump' : 'entrance');
     loop.request();
   }
 
@@ -339,6 +360,18 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
   observer.observe(container);
 
   const state6 = new Float32Array(6);
+
+  /** Where the cards in view stand (x, y, z in the wall's own space): a still glides with them. */
+  function facingPoints(): Float32Array {
+    const facing = survey?.facing ?? new Int32Array(0);
+    const out = new Float32Array(facing.length * 3);
+    const st = new Float32Array(6);
+    facing.forEach((c, i) => {
+      motion.current(c, st);
+      out.set(st.subarray(0, 3), i * 3);
+    });
+    return out;
+  }
   const corners = [new Vector3(), new Vector3(), new Vector3(), new Vector3()];
 
   /** The card under client point (x, y), nearest first, or -1. */
@@ -548,6 +581,7 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
       abort.abort();
       clearTimeout(lostTimer);
       transition?.kill();
+      pilot?.dispose();
       view.dispose();
       loop.dispose();
       observer.disconnect();
