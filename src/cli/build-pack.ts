@@ -26,6 +26,8 @@ export interface BuildResult {
   unchanged?: boolean;
   /** The face atlas made for the walls: faces placed, pages and their bytes (faces.json included). */
   atlas: { faces: number; pages: number; bytes: number };
+  /** Likely mistakes in the source, one line each, for staff to read (the build went ahead). */
+  warnings: string[];
 }
 
 /** Builds the feed; objects already in `out` are kept, so a rebuild writes only what changed. */
@@ -82,6 +84,7 @@ export async function buildPack(opts: BuildOptions): Promise<BuildResult> {
       newObjects,
       unchanged: true,
       atlas: atlasSummary,
+      warnings: src.warnings,
     };
   }
 
@@ -99,7 +102,15 @@ export async function buildPack(opts: BuildOptions): Promise<BuildResult> {
   // Signature first, index last: a kiosk reading mid-publish sees a mismatch and retries later.
   await atomicWrite(join(opts.out, 'index.json.sig'), `${signature}\n`);
   await atomicWrite(join(opts.out, 'index.json'), indexBytes);
-  return { index, files: files.length, bytes, newObjects, bumpedFrom, atlas: atlasSummary };
+  return {
+    index,
+    files: files.length,
+    bytes,
+    newObjects,
+    bumpedFrom,
+    atlas: atlasSummary,
+    warnings: src.warnings,
+  };
 }
 
 async function writeObject(dir: string, sha: string, bytes: Uint8Array): Promise<boolean> {

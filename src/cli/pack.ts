@@ -1,21 +1,26 @@
-/** Staff CLI entry: `npm run pack -- keygen|build|verify …`; exit 0 good, 1 problems, 2 usage. */
+/** Staff CLI entry: `npm run pack -- keygen|build|verify|template …`; exit 0 good, 1 problems, 2 usage. */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildPack } from './build-pack';
 import { keygen, readPrivateKey, readPublicKeyText } from './keys';
 import { CliProblem, CliProblems } from './problems';
+import { writeTemplate } from './sheet-template';
 import { verifyFeed } from './verify-feed';
 
 const USAGE = `usage:
   npm run pack -- keygen --out DIR [--name NAME]
   npm run pack -- build SOURCE --out FEED [--key FILE] [--version N]
   npm run pack -- verify FEED [--pub FILE]
+  npm run pack -- template --out DIR
 
   keygen  makes NAME.key (secret, for building) and NAME.pub (for kiosks) in DIR
   build   checks SOURCE (pack.json, content.json, media) and writes a signed feed to FEED;
-          --key defaults to the single *.key file in SOURCE/keys
-  verify  checks FEED as a kiosk would; --pub defaults to media/demo/keys/demo.pub`;
+          --key defaults to the single *.key file in SOURCE/keys; the people may come from a
+          spreadsheet in SOURCE (one .xlsx, or 人物.csv, 荣誉.csv …), see docs/staff-guide.zh-CN.md
+  verify  checks FEED as a kiosk would; --pub defaults to media/demo/keys/demo.pub
+  template  writes a starting source to DIR: 人物.xlsx (an example row a sheet, a 说明 sheet),
+          content.json and pack.json`;
 
 class UsageError extends Error {}
 
@@ -48,6 +53,7 @@ async function main(argv: string[]): Promise<number> {
         throw new UsageError('--version must be a whole number of 1 or more');
       const key = await readPrivateKey(values.key ?? (await findKey(source)));
       const r = await buildPack({ source, out: values.out, key, version });
+      r.warnings.forEach((w) => console.log(`warning: ${w}`));
       if (r.bumpedFrom !== undefined)
         console.log(
           `note: version ${r.bumpedFrom} is not newer than the feed's; published as ${r.index.version}`,
@@ -57,6 +63,12 @@ async function main(argv: string[]): Promise<number> {
       console.log(
         `built pack "${r.index.pack}" version ${r.index.version}: ${r.files} files, ${(r.bytes / 1e6).toFixed(2)} MB, ${r.newObjects} new objects → ${values.out}`,
       );
+      return 0;
+    }
+    case 'template': {
+      if (!values.out || positionals.length) throw new UsageError('template needs --out DIR');
+      const files = await writeTemplate(values.out);
+      console.log(`wrote ${files.join(', ')}: fill in the spreadsheet, then build the folder`);
       return 0;
     }
     case 'verify': {

@@ -17,3 +17,34 @@ export class CliProblems extends Error {
     this.name = 'CliProblems';
   }
 }
+
+/** Where a spreadsheet value was found: the file, the sheet, and the row and column when known. */
+export interface SheetPlace {
+  file: string;
+  sheet: string;
+  row?: number;
+  /** Column letter (D) and its header (级别). */
+  col?: string;
+  header?: string;
+}
+
+/** A problem in a spreadsheet, said in Chinese and English. */
+export interface SheetIssue {
+  place: SheetPlace;
+  zh: string;
+  en: string;
+}
+
+/** Where, in both languages: `人物.xlsx › 荣誉 › 第 5 行 D 列「级别」(row 5, column D)`. */
+export function placeText({ file, sheet, row, col, header }: SheetPlace): string {
+  const cell = [row && `第 ${row} 行`, col && `${col} 列`].filter(Boolean).join(' ');
+  const named = header ? `「${header}」` : '';
+  const english = [row && `row ${row}`, col && `column ${col}`].filter(Boolean).join(', ');
+  const at = cell || named ? ` › ${cell}${named}${english ? ` (${english})` : ''}` : '';
+  return `${file} › ${sheet}${at}`;
+}
+
+/** One line: the place, then what is expected in Chinese and in English. */
+export function sheetLine({ place, zh, en }: SheetIssue): string {
+  return `${placeText(place)}: ${zh} / ${en}`;
+}

@@ -2,10 +2,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
-import { parseContent, referencedPaths, type Content } from '../content/schema';
+import { referencedPaths, type Content } from '../content/schema';
 import { ID_PATTERN, decodeJson } from '../feed/format';
 import { signatureProblem, typeForPath } from '../feed/media-types';
 import { CliProblem, CliProblems } from './problems';
+import { readContentSource } from './sheet-source';
 
 const PackInfoSchema = v.strictObject({
   pack: v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a lowercase id like "city-hall"')),
@@ -38,6 +39,8 @@ export interface PackSource {
   content: Content;
   contentBytes: Uint8Array;
   files: SourceFile[];
+  /** Likely mistakes that do not stop the build (a missing portrait, a year in the future…). */
+  warnings: string[];
 }
 
 /** Loads the folder, collecting every problem before failing so staff see them all at once. */
@@ -51,13 +54,8 @@ export async function readSource(dir: string): Promise<PackSource> {
       ),
     );
   });
-  const contentFile = join(dir, 'content.json');
-  const contentBytes = await readBytes(contentFile);
-  const content = parseJsonBytes(contentBytes, contentFile, (data) => {
-    const r = parseContent(data);
-    if (r.ok) return r.content;
-    throw new CliProblems(r.problems.map((p) => `${contentFile}: ${p.field} ${p.message}`));
-  });
+  // content.json alone, or a spreadsheet for the people and content.json for the rest.
+  const { content, contentBytes, warnings, namedIn } = await readContentSource(dir);
 
   const problems: string[] = [];
   const files: SourceFile[] = [];
@@ -66,13 +64,13 @@ export async function readSource(dir: string): Promise<PackSource> {
     const type = typeForPath(path);
     if (!type) {
       problems.push(
-        `${contentFile}: "${path}" has a file type the kiosk does not accept (use webp, png, jpg, mp4, webm, vtt)`,
+        `${namedIn(path)}: "${path}" has a file type the kiosk does not accept (use webp, png, jpg, mp4, webm, vtt)`,
       );
       continue;
     }
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) {
-      problems.push(`${file}: is missing (named in ${contentFile})`);
+      problems.push(`${file}: is missing (named in ${namedIn(path)})`);
       continue;
     }
     if (info.size === 0) {
@@ -85,7 +83,7 @@ export async function readSource(dir: string): Promise<PackSource> {
     else files.push({ path, bytes, type });
   }
   if (problems.length) throw new CliProblems(problems);
-  return { info, content, contentBytes, files };
+  return { info, content, contentBytes, files, warnings };
 }
 
 async function readBytes(file: string): Promise<Uint8Array> {

@@ -1,0 +1,252 @@
+/**
+ * A source folder's content, from content.json alone or from a spreadsheet plus content.json:
+ * one .xlsx file (sheets 人物, 荣誉, 故事, 视频, 历程) or CSV files named after those sheets.
+ * Either way the result is the schema's validated Content, with every problem found in one pass.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { parseContent, type Content } from '../content/schema';
+import { decodeJson } from '../feed/format';
+import { contentWarnings } from './content-warnings';
+import { CliProblem, CliProblems, placeText, sheetLine } from './problems';
+import type { SheetIssue, SheetPlace } from './problems';
+import { schemaZh } from './schema-zh';
+import { contentFromSheets } from './sheet-content';
+import { sheetFor } from './sheet-fields';
+import { readCsv, readXlsx, type SheetTable } from './sheet-read';
+
+type Obj = Record<string, unknown>;
+
+export interface ContentSource {
+  content: Content;
+  /** The content.json the pack ships: the file itself, or the spreadsheet's content written out. */
+  contentBytes: Uint8Array;
+  /** Likely mistakes, one line each (many of one sort are summed up). */
+  warnings: string[];
+  /** Where a pack path is named, for a problem with that file: a cell, or content.json. */
+  namedIn(path: string): string;
+  /** The spreadsheet files read (none for a JSON-only source). */
+  sheets: string[];
+}
+
+/** How many warnings of one sort are listed before the rest are only counted. */
+const WARNINGS_SHOWN = 8;
+
+/** The spreadsheet files in `dir`: one .xlsx, or CSV files named after sheets (人物.csv …). */
+export async function spreadsheetFiles(dir: string): Promise<string[]> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter(
+    (n) => !n.startsWith('~$') && !n.startsWith('.'), // Excel's lock files while a book is open
+  );
+  const xlsx = names.filter((n) => extname(n).toLowerCase() === '.xlsx');
+  const csv = names.filter(
+    (n) => extname(n).toLowerCase() === '.csv' && sheetFor(basename(n, extname(n))),
+  );
+  if (xlsx.length > 1 || (xlsx.length && csv.length))
+    throw new CliProblem(
+      dir,
+      '(file)',
+      `放了多个表格文件（${[...xlsx, ...csv].join('、')}），只能有一个 .xlsx，或按工作表命名的 .csv / holds several spreadsheets; keep one .xlsx, or CSV files named after the sheets`,
+    );
+  return [...xlsx, ...csv].sort().map((n) => join(dir, n));
+}
+
+/** Reads the content of a source folder; throws CliProblems listing every problem found. */
+export async function readContentSource(dir: string, now = new Date()): Promise<ContentSource> {
+  const contentFile = join(dir, 'content.json');
+  const sheets = await spreadsheetFiles(dir);
+  const contentBytes = await readBytes(contentFile);
+  const data = parseJson(contentBytes, contentFile);
+  if (!sheets.length) {
+    const r = parseContent(data);
+    if (!r.ok)
+      throw new CliProblems(r.problems.map((p) => `${contentFile}: ${p.field} ${p.message}`));
+    const warnings = summed(
+      contentWarnings(r.content, now).map((w) => ({
+        kind: w.kind,
+        line: `${contentFile}: ${w.path} ${w.zh} / ${w.en}`,
+      })),
+    );
+    return { content: r.content, contentBytes, warnings, namedIn: () => contentFile, sheets };
+  }
+
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    throw new CliProblem(contentFile, '(file)', '应为一个 JSON 对象 / must be a JSON object');
+  const raw = data as Obj;
+  const tables: SheetTable[] = [];
+  for (const file of sheets) {
+    const bytes = await readBytes(file);
+    try {
+      if (extname(file).toLowerCase() === '.xlsx') tables.push(...(await readXlsx(file, bytes)));
+      else tables.push(await readCsv(file, basename(file, extname(file)), bytes));
+    } catch (e) {
+      throw new CliProblem(
+        file,
+        '(file)',
+        `无法读取，是否是 Excel/WPS 保存的表格？/ cannot be read as a spreadsheet (${(e as Error).message})`,
+      );
+    }
+  }
+  const sheet = contentFromSheets(tables);
+  const issues = [...sheet.issues];
+  const plain: string[] = [];
+  if (raw.workers !== undefined)
+    plain.push(
+      `${contentFile}: workers 人物来自表格，请从 content.json 删去 workers / the people come from the spreadsheet; remove "workers" from content.json`,
+    );
+  placeEvents(raw, sheet, contentFile, issues);
+  const merged = { ...raw, workers: sheet.workers };
+  const r = parseContent(merged);
+  if (!r.ok)
+    for (const p of r.problems) {
+      const path = p.field;
+      if (
+        [...sheet.reported].some(
+          (done) => path === done || path.startsWith(`${done}.`) || path.startsWith(`${done}[`),
+        )
+      )
+        continue;
+      const place = placeOf(sheet.places, path);
+      if (place) issues.push({ place, zh: schemaZh(p.message), en: p.message });
+      else plain.push(`${contentFile}: ${path} ${schemaZh(p.message)} / ${p.message}`);
+    }
+  if (issues.length || plain.length || !r.ok)
+    throw new CliProblems([...sortIssues(issues).map(sheetLine), ...plain]);
+
+  const lines = sheet.warnings.map((w) => ({ kind: 'sheet', line: sheetLine(w) }));
+  for (const w of contentWarnings(r.content, now)) {
+    const place = placeOf(sheet.places, w.path);
+    lines.push({
+      kind: w.kind,
+      line: place
+        ? sheetLine({ place, zh: w.zh, en: w.en })
+        : `${contentFile}: ${w.path} ${w.zh} / ${w.en}`,
+    });
+  }
+  const pathPlaces = new Map<string, SheetPlace>();
+  for (const [path, place] of sheet.places)
+    if (/\.(portrait|image|file|poster|captions\.(zh-CN|en))$/.test(path)) {
+      const value = valueAt(merged, path);
+      if (typeof value === 'string' && !pathPlaces.has(value)) pathPlaces.set(value, place);
+    }
+  return {
+    content: r.content,
+    contentBytes: new TextEncoder().encode(`${JSON.stringify(r.content, null, 1)}\n`),
+    warnings: summed(lines),
+    namedIn: (path) => {
+      const place = pathPlaces.get(path);
+      return place ? placeText(place) : contentFile;
+    },
+    sheets,
+  };
+}
+
+/** Puts each 历程 row into its era in content.json's timelines, after the events already there. */
+function placeEvents(
+  raw: Obj,
+  sheet: ReturnType<typeof contentFromSheets>,
+  contentFile: string,
+  issues: SheetIssue[],
+): void {
+  const timelines = (Array.isArray(raw.timelines) ? raw.timelines : []) as Obj[];
+  for (const ev of sheet.events) {
+    const at = (key: string) => ev.places.find(([p]) => p === key)?.[1] ?? ev.places[0]![1];
+    const hits: [number, number][] = [];
+    timelines.forEach((t, i) => {
+      if (ev.timeline && t.id !== ev.timeline) return;
+      ((Array.isArray(t.eras) ? t.eras : []) as Obj[]).forEach((era, j) => {
+        if (era.id === ev.era) hits.push([i, j]);
+      });
+    });
+    if (hits.length !== 1) {
+      const known = timelines.flatMap((t) =>
+        ((t.eras ?? []) as Obj[]).map((e) => `${String(t.id)}/${String(e.id)}`),
+      );
+      issues.push(
+        hits.length
+          ? {
+              place: at('timeline'),
+              zh: `阶段“${ev.era}”在几条历程里都有，请填写历程 id`,
+              en: `the era "${ev.era}" is in several timelines; write the timeline id`,
+            }
+          : {
+              place: at('era'),
+              zh: `${contentFile} 的 timelines 里没有这个阶段${ev.timeline ? `（历程 ${ev.timeline}）` : ''}；已有：${known.join('、') || '无'}`,
+              en: `no such era in the timelines of ${contentFile}; there are: ${known.join(', ') || 'none'}`,
+            },
+      );
+      continue;
+    }
+    const [i, j] = hits[0]!;
+    const era = (timelines[i]!.eras as Obj[])[j]!;
+    const events = (era.events = Array.isArray(era.events) ? [...(era.events as Obj[])] : []);
+    events.push(ev.event);
+    const base = `timelines[${i}].eras[${j}].events[${events.length - 1}]`;
+    for (const [p, place] of ev.places) sheet.places.set(p ? `${base}.${p}` : base, place);
+  }
+}
+
+/** The cell a content path came from: the path itself, or the nearest item above it. */
+function placeOf(places: Map<string, SheetPlace>, path: string): SheetPlace | undefined {
+  for (let p = path; p; p = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) {
+    const place = places.get(p);
+    if (place) return place;
+    if (!/(\.[^.[\]]+|\[\d+\])$/.test(p)) break;
+  }
+  return undefined;
+}
+
+function valueAt(root: unknown, path: string): unknown {
+  let node = root;
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    const key = m[1] ?? Number(m[2]);
+    node = node && typeof node === 'object' ? (node as Obj)[key as string] : undefined;
+  }
+  return node;
+}
+
+function sortIssues(issues: SheetIssue[]): SheetIssue[] {
+  const order = [...new Set(issues.map((i) => `${i.place.file}\u0000${i.place.sheet}`))];
+  return issues
+    .map((issue, n) => ({ issue, n }))
+    .sort(
+      (a, b) =>
+        order.indexOf(`${a.issue.place.file}\u0000${a.issue.place.sheet}`) -
+          order.indexOf(`${b.issue.place.file}\u0000${b.issue.place.sheet}`) ||
+        (a.issue.place.row ?? 0) - (b.issue.place.row ?? 0) ||
+        a.n - b.n,
+    )
+    .map((x) => x.issue);
+}
+
+/** Lists the first few warnings of each sort and counts the rest, so 25,000 rows do not flood the screen. */
+function summed(lines: { kind: string; line: string }[]): string[] {
+  const shown = new Map<string, number>();
+  const out: string[] = [];
+  for (const { kind, line } of lines) {
+    const n = (shown.get(kind) ?? 0) + 1;
+    shown.set(kind, n);
+    if (n <= WARNINGS_SHOWN) out.push(line);
+  }
+  for (const [kind, n] of shown)
+    if (n > WARNINGS_SHOWN)
+      out.push(
+        `…… 同类提醒还有 ${n - WARNINGS_SHOWN} 条 / … and ${n - WARNINGS_SHOWN} more like these (${kind})`,
+      );
+  return out;
+}
+
+async function readBytes(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch {
+    throw new CliProblem(file, '(file)', 'cannot be read; is it there?');
+  }
+}
+
+function parseJson(bytes: Uint8Array, file: string): unknown {
+  try {
+    return decodeJson(bytes) as unknown;
+  } catch (e) {
+    throw new CliProblem(file, '(file)', `is not valid UTF-8 JSON (${(e as Error).message})`);
+  }
+}
