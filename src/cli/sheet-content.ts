@@ -17,6 +17,8 @@ export interface SheetEvent {
   event: Obj;
   /** Where each part came from, by its path under the event ('' is the row, 'date', 'title.en'…). */
   places: [string, SheetPlace][];
+  /** Paths under the event whose problem is already reported. */
+  reported: string[];
 }
 
 export interface SheetContent {
@@ -37,6 +39,8 @@ type Finder = (row: Row, key?: string, who?: string) => number | undefined;
 class Row {
   /** Paths relative to the item this row makes, and the cell each came from. */
   readonly rel: [string, SheetPlace][] = [];
+  /** Paths relative to the item whose problem this row has reported. */
+  readonly done: string[] = [];
   constructor(
     private readonly table: SheetTable,
     private readonly cols: Map<string, string>,
@@ -58,7 +62,7 @@ class Row {
 
   problem(key: string | undefined, zh: string, en: string, path?: string): void {
     this.out.issues.push({ place: this.place(key), zh, en });
-    if (path !== undefined) this.out.reported.add(path);
+    if (path !== undefined) this.done.push(path);
   }
 
   /** Records that the value at `path` (relative to this row's item) came from column `key`. */
@@ -69,7 +73,9 @@ class Row {
   /** A required cell's text, or a problem when it is empty (unless the whole column is missing). */
   need(key: string, path: string): string {
     const text = this.get(key);
+    // A missing column is reported once for the sheet, not again on each row.
     if (!text && this.cols.has(key)) this.problem(key, '不能为空', 'must not be empty', path);
+    else if (!text) this.done.push(path);
     return text;
   }
 
@@ -82,7 +88,7 @@ class Row {
     if (en) this.mark(`${path}.en`, `${key}.en`);
     if (!zh) {
       if (en && !required)
-        this.problem(key, '只有英文，缺少中文', 'has English text but no Chinese', path);
+        this.problem(`${key}.en`, '只有英文，缺少中文', 'has English text but no Chinese', path);
       return undefined;
     }
     return en ? { 'zh-CN': zh, en } : { 'zh-CN': zh };
@@ -127,7 +133,9 @@ class Row {
   commit(base: string): void {
     this.out.places.set(base, this.place());
     for (const [path, place] of this.rel) this.out.places.set(`${base}.${path}`, place);
+    for (const path of this.done) this.out.reported.add(path ? `${base}.${path}` : base);
     this.rel.length = 0;
+    this.done.length = 0;
   }
 }
 
@@ -266,7 +274,11 @@ function readHonour(row: Row, titleKey: string): Obj | undefined {
   if (title) honour.title = title;
   for (const key of ['level', 'kind'] as const) {
     row.mark(key, key);
-    if (!title) continue;
+    // Without a title there is nothing to guess from; the title's own problem says enough.
+    if (!title) {
+      row.done.push(key);
+      continue;
+    }
     const r = (key === 'level' ? f.parseLevel : f.parseKind)(
       row.get(key),
       title['zh-CN'] as string,
@@ -293,6 +305,14 @@ function readPeople(rows: Row[], out: SheetContent): Finder {
     }
     if (id) w.id = id;
     row.mark('id', 'id');
+    // The schema checks this only once all else is right; staff should hear it with the rest.
+    if (id && byId.has(id))
+      row.problem(
+        'id',
+        `编号“${id}”重复（第 ${byId.get(id)! + 1} 位人物已用）`,
+        `the id "${id}" is already used by person ${byId.get(id)! + 1}`,
+        'id',
+      );
     if (name) w.name = name;
     for (const key of ['employer', 'sector', 'region', 'role', 'quote', 'bio']) {
       const text = row.local(key, key, key === 'employer');
@@ -370,8 +390,7 @@ function readEvent(row: Row, find: Finder, workers: Obj[]): SheetEvent[] {
   row.mark('era', 'era');
   row.mark('timeline', 'timeline');
   const places: [string, SheetPlace][] = [['', row.place()], ...row.rel];
-  row.rel.length = 0;
-  return era ? [{ timeline, era, event, places }] : [];
+  return era ? [{ timeline, era, event, places, reported: [...row.done] }] : [];
 }
 
 /** wang-jianguo for 王建国: the surname, a dash, then the given name's syllables. */

@@ -12,7 +12,7 @@ import { CliProblem, CliProblems, placeText, sheetLine } from './problems';
 import type { SheetIssue, SheetPlace } from './problems';
 import { schemaZh } from './schema-zh';
 import { contentFromSheets } from './sheet-content';
-import { sheetFor } from './sheet-fields';
+import { SHEETS, sheetFor } from './sheet-fields';
 import { readCsv, readXlsx, type SheetTable } from './sheet-read';
 
 type Obj = Record<string, unknown>;
@@ -93,7 +93,9 @@ export async function readContentSource(dir: string, now = new Date()): Promise<
     plain.push(
       `${contentFile}: workers 人物来自表格，请从 content.json 删去 workers / the people come from the spreadsheet; remove "workers" from content.json`,
     );
-  placeEvents(raw, sheet, contentFile, issues);
+  placeEvents(raw, sheet, contentFile, issues, plain);
+  // Without people the schema's "needs at least one worker" would repeat the sheet's own problem.
+  if (!sheet.workers.length) sheet.reported.add('workers');
   const merged = { ...raw, workers: sheet.workers };
   const r = parseContent(merged);
   if (!r.ok)
@@ -146,6 +148,7 @@ function placeEvents(
   sheet: ReturnType<typeof contentFromSheets>,
   contentFile: string,
   issues: SheetIssue[],
+  plain: string[],
 ): void {
   const timelines = (Array.isArray(raw.timelines) ? raw.timelines : []) as Obj[];
   for (const ev of sheet.events) {
@@ -182,7 +185,19 @@ function placeEvents(
     events.push(ev.event);
     const base = `timelines[${i}].eras[${j}].events[${events.length - 1}]`;
     for (const [p, place] of ev.places) sheet.places.set(p ? `${base}.${p}` : base, place);
+    for (const p of ev.reported) sheet.reported.add(p ? `${base}.${p}` : base);
   }
+  // An era left without events is said plainly (the schema would only say a key is missing).
+  timelines.forEach((t, i) =>
+    ((Array.isArray(t.eras) ? t.eras : []) as Obj[]).forEach((era, j) => {
+      if (Array.isArray(era.events) && era.events.length) return;
+      const path = `timelines[${i}].eras[${j}]`;
+      plain.push(
+        `${contentFile}: ${path} 阶段“${String(era.id)}”没有事件：请在“历程”表里添加，或删去这个阶段 / the era "${String(era.id)}" has no events: add them in the 历程 sheet, or remove the era`,
+      );
+      sheet.reported.add(`${path}.events`);
+    }),
+  );
 }
 
 /** The cell a content path came from: the path itself, or the nearest item above it. */
@@ -205,15 +220,21 @@ function valueAt(root: unknown, path: string): unknown {
 }
 
 function sortIssues(issues: SheetIssue[]): SheetIssue[] {
-  const order = [...new Set(issues.map((i) => `${i.place.file}\u0000${i.place.sheet}`))];
+  // Sheets in the template's order, then by row and column, as staff read them.
+  const sheets = Object.keys(SHEETS);
+  const sheetRank = (p: SheetPlace) =>
+    (sheets.indexOf(p.sheet) + sheets.length + 1) % (sheets.length + 1);
+  const colRank = (p: SheetPlace) =>
+    [...(p.col ?? '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   return issues
     .map((issue, n) => ({ issue, n }))
     .sort(
-      (a, b) =>
-        order.indexOf(`${a.issue.place.file}\u0000${a.issue.place.sheet}`) -
-          order.indexOf(`${b.issue.place.file}\u0000${b.issue.place.sheet}`) ||
-        (a.issue.place.row ?? 0) - (b.issue.place.row ?? 0) ||
-        a.n - b.n,
+      ({ issue: a, n: i }, { issue: b, n: j }) =>
+        sheetRank(a.place) - sheetRank(b.place) ||
+        a.place.file.localeCompare(b.place.file) ||
+        (a.place.row ?? 0) - (b.place.row ?? 0) ||
+        colRank(a.place) - colRank(b.place) ||
+        i - j,
     )
     .map((x) => x.issue);
 }
