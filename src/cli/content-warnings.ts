@@ -7,6 +7,8 @@ export interface ContentWarning {
   path: string;
   zh: string;
   en: string;
+  /** Another item the warning is about (the first of two same people), for a reader that can point at it. */
+  also?: string;
 }
 
 /** Width of text on a card, in full-width characters (Latin letters and digits count about half). */
@@ -51,6 +53,7 @@ export function contentWarnings(content: Content, now = new Date()): ContentWarn
       out.push({
         kind: 'same-person',
         path: `${at}.name`,
+        also: `workers[${first}]`,
         zh: `与第 ${first + 1} 位人物同名同单位（${w.name['zh-CN']}，${w.employer['zh-CN']}），是否重复录入？`,
         en: `same name and employer as person ${first + 1} (${w.name['zh-CN']}, ${w.employer['zh-CN']}); entered twice?`,
       });

@@ -195,7 +195,7 @@ describe('spreadsheet warnings', () => {
       '人物.xlsx › 人物 › 第 2 行 E 列「年份」 (row 2, column E): 年份 2030 还没到（今年是 2026 年），是否写错？ / the year 2030 is in the future (it is 2026 now); a typo?',
       '人物.xlsx › 视频 › 第 2 行 (row 2): 影片“影片”没有中文字幕；展厅里影片常是静音播放的 / the film "影片" has no Chinese captions; films often play muted in the hall',
       '人物.xlsx › 人物 › 第 3 行 (row 3): “李明”没有肖像，卡片上显示姓名印章 / "李明" has no portrait; the card shows a name seal',
-      '人物.xlsx › 人物 › 第 3 行 B 列「姓名」 (row 3, column B): 与第 1 位人物同名同单位（李明，机床厂），是否重复录入？ / same name and employer as person 1 (李明, 机床厂); entered twice?',
+      '人物.xlsx › 人物 › 第 3 行 B 列「姓名」 (row 3, column B): 与第 1 位人物同名同单位（李明，机床厂），是否重复录入？（见第 2 行） / same name and employer as person 1 (李明, 机床厂); entered twice? (see row 2)',
       '人物.xlsx › 人物 › 第 4 行 (row 4): “阿卜杜热合曼·买买提艾力·吐尔逊江”没有肖像，卡片上显示姓名印章 / "阿卜杜热合曼·买买提艾力·吐尔逊江" has no portrait; the card shows a name seal',
       '人物.xlsx › 人物 › 第 4 行 B 列「姓名」 (row 4, column B): 姓名太长，卡片上会被压得很小（最多约 12 个汉字） / the name is too long for the card (about 12 Chinese characters at most)',
       '人物.xlsx › 人物 › 第 5 行 (row 5): “王芳”没有肖像，卡片上显示姓名印章 / "王芳" has no portrait; the card shows a name seal',

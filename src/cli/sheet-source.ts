@@ -117,10 +117,14 @@ export async function readContentSource(dir: string, now = new Date()): Promise<
   const lines = sheet.warnings.map((w) => ({ kind: 'sheet', line: sheetLine(w) }));
   for (const w of contentWarnings(r.content, now)) {
     const place = placeOf(sheet.places, w.path);
+    const also = w.also === undefined ? undefined : placeOf(sheet.places, w.also);
+    const see = also
+      ? { zh: `（见第 ${also.row} 行）`, en: ` (see row ${also.row})` }
+      : { zh: '', en: '' };
     lines.push({
       kind: w.kind,
       line: place
-        ? sheetLine({ place, zh: w.zh, en: w.en })
+        ? sheetLine({ place, zh: w.zh + see.zh, en: w.en + see.en })
         : `${contentFile}: ${w.path} ${w.zh} / ${w.en}`,
     });
   }
@@ -132,7 +136,8 @@ export async function readContentSource(dir: string, now = new Date()): Promise<
     }
   return {
     content: r.content,
-    contentBytes: new TextEncoder().encode(`${JSON.stringify(r.content, null, 1)}\n`),
+    // Written compact: a roster of 25,000 people is megabytes every kiosk downloads.
+    contentBytes: new TextEncoder().encode(JSON.stringify(r.content)),
     warnings: summed(lines),
     namedIn: (path) => {
       const place = pathPlaces.get(path);
