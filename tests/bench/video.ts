@@ -33,6 +33,10 @@ interface Marks {
   /** When the compositor expects to show the frame (requestVideoFrameCallback). */
   shown?: number;
   mediaTime?: number;
+  /** The player's element in the page (first frame only). */
+  inserted?: number;
+  /** The element said it has the current frame decoded: 'loadeddata' or 'seeked'. */
+  decoded?: number;
 }
 
 /** Arms the page: the next touch's time, then the first frame of the film scene's player. */
@@ -48,6 +52,8 @@ async function armFirstFrame(page: Page): Promise<void> {
       const v = document.querySelector<HTMLVideoElement>('[data-scene="video"] video');
       if (!v) return;
       seen.disconnect();
+      marks.inserted = performance.now();
+      v.addEventListener('loadeddata', () => (marks.decoded = performance.now()), { once: true });
       v.requestVideoFrameCallback((_now, frame) => {
         marks.shown = frame.expectedDisplayTime;
         marks.mediaTime = frame.mediaTime;
@@ -71,6 +77,7 @@ async function armSeek(page: Page, target: number): Promise<void> {
       once: true,
     });
     const v = document.querySelector<HTMLVideoElement>('[data-scene="video"] video')!;
+    v.addEventListener('seeked', () => (marks.decoded = performance.now()), { once: true });
     const look: VideoFrameRequestCallback = (_now, frame) => {
       const d = frame.mediaTime - target;
       if (d > -0.05 && d < 1) {
@@ -83,39 +90,52 @@ async function armSeek(page: Page, target: number): Promise<void> {
 }
 
 /** The marks once the awaited frame has come. */
-async function marksWhenShown(page: Page): Promise<Required<Marks>> {
+async function marksWhenShown(page: Page): Promise<Marks & { tap: number; shown: number }> {
   const handle = await page.waitForFunction(
     () => {
       const b = (window as unknown as { bench: Marks }).bench;
-      return b.shown !== undefined && b.tap !== undefined ? b : null;
+      return b.shown !== undefined && b.tap !== undefined && b.decoded !== undefined ? b : null;
     },
     null,
     { timeout: 20_000 },
   );
-  return (await handle.jsonValue()) as Required<Marks>;
+  return (await handle.jsonValue()) as Marks & { tap: number; shown: number };
+}
+
+/**
+ * A visitor looks at a screen a moment before the next tap: the page has painted and its main
+ * thread has been idle once (the wall just left, the person's portrait decoded).
+ */
+async function settle(page: Page): Promise<void> {
+  await page.waitForTimeout(500);
+  await page.evaluate(
+    () => new Promise<void>((done) => requestIdleCallback(() => done(), { timeout: 2000 })),
+  );
 }
 
 /** From home, as a visitor: the wall, the person, then a timed tap on the film's button. */
-async function tapToFirstFrame(page: Page, wallId: string, workerId: string): Promise<number> {
+async function tapToFirstFrame(page: Page, wallId: string, workerId: string) {
   await openPerson(page, wallId, workerId);
+  await settle(page);
   await armFirstFrame(page);
   await tap(page, 'control:video-0');
   await waitForScene(page, 'video');
   const m = await marksWhenShown(page);
-  return m.shown - m.tap;
+  return { ms: m.shown - m.tap, inserted: m.inserted! - m.tap, decoded: m.decoded! - m.tap };
 }
 
 /** Taps the scrub bar `fraction` along; ms from the touch to the first frame there. */
-async function tapToSeekFrame(page: Page, fraction: number): Promise<number> {
+async function tapToSeekFrame(page: Page, fraction: number) {
   const box = (await page.locator('[data-locate="control:scrub"] .track').boundingBox())!;
   const duration = await page
     .locator('[data-scene="video"] video')
     .evaluate((v: HTMLVideoElement) => v.duration);
   const x = box.x + box.width * fraction;
+  await settle(page);
   await armSeek(page, ((x - box.x) / box.width) * duration);
   await page.touchscreen.tap(x, box.y + box.height / 2);
   const m = await marksWhenShown(page);
-  return m.shown - m.tap;
+  return { ms: m.shown - m.tap, decoded: m.decoded! - m.tap };
 }
 
 function summary(label: string, values: number[], target: number): string {
@@ -183,34 +203,36 @@ export async function videoBench(argv: string[]): Promise<void> {
       await page.reload();
       await waitForScene(page, 'home', 60_000);
       const first = await tapToFirstFrame(page, wall.id, worker.id);
-      cold.push(first);
+      cold.push(first.ms);
       await page.waitForFunction(
         () =>
           (document.querySelector<HTMLVideoElement>('[data-scene="video"] video')?.currentTime ??
             0) > 0.5,
       );
-      const runSeeks: number[] = [];
+      const runSeeks: { ms: number; decoded: number }[] = [];
       for (const at of SEEK_PLAYING) runSeeks.push(await tapToSeekFrame(page, at));
       await tap(page, 'control:film-play');
       await page.waitForSelector('[data-film-state="paused"]');
       for (const at of SEEK_PAUSED) runSeeks.push(await tapToSeekFrame(page, at));
-      seeks.push(...runSeeks.slice(0, SEEK_PLAYING.length));
-      pausedSeeks.push(...runSeeks.slice(SEEK_PLAYING.length));
+      seeks.push(...runSeeks.slice(0, SEEK_PLAYING.length).map((s) => s.ms));
+      pausedSeeks.push(...runSeeks.slice(SEEK_PLAYING.length).map((s) => s.ms));
       // The same film again in the same page: what the renderer kept makes this one warm.
       await tap(page, 'control:back');
       await waitForScene(page, 'person');
+      await settle(page);
       await armFirstFrame(page);
       await tap(page, 'control:video-0');
       const warm = await marksWhenShown(page);
       again.push(warm.shown - warm.tap);
       await tap(page, 'control:home');
       await waitForScene(page, 'home');
+      const seekText = runSeeks
+        .map((s) => `${s.ms.toFixed(1)} (seeked ${s.decoded.toFixed(1)})`)
+        .join(', ');
       console.log(
-        `run ${run}: tap → first frame ${first.toFixed(1)} ms; seeks ${runSeeks
-          .map((s) => `${s.toFixed(1)}`)
-          .join(
-            ', ',
-          )} ms (playing, playing, paused, paused); opened again ${(warm.shown - warm.tap).toFixed(1)} ms`,
+        `run ${run}: tap → first frame ${first.ms.toFixed(1)} ms (player in the page ` +
+          `${first.inserted.toFixed(1)}, loadeddata ${first.decoded.toFixed(1)}); seeks ${seekText} ms ` +
+          `(playing, playing, paused, paused); opened again ${(warm.shown - warm.tap).toFixed(1)} ms`,
       );
     }
   } finally {
