@@ -43,6 +43,9 @@ export function createHistoryTrack(
   opts: { start: number; mode: MotionMode; onFocus: (i: number) => void },
 ): HistoryTrack {
   const time = durationScale(opts.mode);
+  // The track's ancestors as they are now (see dispose: they may be gone from the page by then).
+  const ancestors: Node[] = [];
+  for (let n = track.parentNode; n; n = n.parentNode) ancestors.push(n);
   let focus = -1;
   let draggable: Draggable | undefined;
   const follow = (x: number) => {
@@ -95,7 +98,23 @@ export function createHistoryTrack(
         follow(offsetOf(g, to));
       }),
     dispose: () => {
+      // Draggable listens for scroll on every ancestor of the track and stops listening by walking
+      // the same ancestors on kill. Svelte takes a scene out of the page before its clean-ups
+      // run, so the walk would stop short of the app's root, whose listener would hold the whole
+      // detached scene (~900 nodes a visit). Put back for the kill, out again at once (no paint
+      // happens in between).
+      const top = track.isConnected ? -1 : ancestors.findIndex((n) => n.parentNode === null);
+      const cut = ancestors[top];
+      const host = ancestors[top + 1];
+      if (cut && host) host.appendChild(cut);
+      // GSAP 3.15's velocity tracker keeps its list head on a property removed while newer ones
+      // follow it, so Draggable's own untrack (x, then y) leaves the track in that list for good.
+      // Oldest first (Draggable adds y, then x) unlinks both; the emptied tracker goes too.
+      InertiaPlugin.untrack(track, 'y');
+      InertiaPlugin.untrack(track, 'x');
       draggable?.kill();
+      if (cut && host) host.removeChild(cut);
+      InertiaPlugin.getByTarget(track)?.kill();
       ctx.revert();
     },
   };

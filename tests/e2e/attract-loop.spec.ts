@@ -201,7 +201,7 @@ test('the playlist plays in order, each segment real, and a touch in any of them
       .evaluateAll((els) =>
         els
           .filter((e) => Number(getComputedStyle(e).opacity) > 0.9 && e.checkVisibility())
-          .map((e) => e.querySelector('h3')?.textContent ?? ''),
+          .map((e) => e.querySelector('h2')?.textContent ?? ''),
       );
   await expect.poll(async () => (await shownChapter())[0] ?? '').toBe(titles[0]);
   await shoot(page, info, 'story');

@@ -18,6 +18,22 @@ async function openStory(page: Page, url: string): Promise<Worker> {
   return worker;
 }
 
+/** A quick one-finger fling to the left at height `y`, through Chromium's real touch input. */
+async function fling(page: Page, y: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const at = (x: number) => [{ x, y, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(1500) });
+  for (let i = 1; i <= 6; i++) {
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: at(1500 - i * 90),
+    });
+    await page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
 const tweens = (page: Page) => page.evaluate(() => window.kiosk!.tweens());
 /** How far the reading bar of autoplay has run (0…1), from its transform. */
 const readingBar = (page: Page) =>
@@ -86,19 +102,7 @@ test('the history track is dragged with inertia, comes to rest on an event, and 
 
   // A quick fling to the left, like a finger's: the track coasts on and snaps to an event.
   const box = (await page.locator('.viewport').boundingBox())!;
-  const y = box.y + box.height * 0.6;
-  const cdp = await page.context().newCDPSession(page);
-  const at = (x: number) => [{ x, y, id: 1 }];
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(1500) });
-  for (let i = 1; i <= 6; i++) {
-    await cdp.send('Input.dispatchTouchEvent', {
-      type: 'touchMove',
-      touchPoints: at(1500 - i * 90),
-    });
-    await page.waitForTimeout(16);
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await cdp.detach();
+  await fling(page, box.y + box.height * 0.6);
 
   // At rest, the focused event's pin sits exactly on the centre mark (a snap, not anywhere).
   const centreOffset = async () => {
@@ -117,6 +121,7 @@ test('the history track is dragged with inertia, comes to rest on an event, and 
   const eras = content.timelines[0]!.eras;
   await tap(page, `control:era-${eras[1]!.id}`);
   await expect(scene).toHaveAttribute('data-focus', String(eras[0]!.events.length));
+  await expect.poll(() => tweens(page)).toBe(0); // the glide has ended: the chip stands still
   const person = eras[1]!.events.toSorted((a, b) => a.date.localeCompare(b.date))[0]!.workers![0]!;
   await tap(page, `control:person-${person}`);
   await waitForScene(page, 'person');
@@ -126,6 +131,22 @@ test('the history track is dragged with inertia, comes to rest on an event, and 
   await tap(page, 'control:home');
   await waitForScene(page, 'home');
   await expect.poll(() => tweens(page)).toBe(0);
+
+  // Visits leave nothing behind that adds up (a history is ~900 nodes; GSAP keeps at most the
+  // last dragged track until the next drag): a second visit ends where the first one did.
+  const gauge = await page.context().newCDPSession(page);
+  const domNodes = async () => {
+    await gauge.send('HeapProfiler.collectGarbage');
+    return (await gauge.send('Memory.getDOMCounters')).nodes;
+  };
+  const afterOne = await domNodes();
+  await tap(page, 'control:history');
+  await waitForScene(page, 'history');
+  await fling(page, box.y + box.height * 0.6);
+  await expect.poll(() => tweens(page), { timeout: 15_000 }).toBe(0);
+  await tap(page, 'control:home');
+  await waitForScene(page, 'home');
+  await expect.poll(domNodes).toBeLessThan(afterOne + 100);
 });
 
 test('reduced motion: chapters change without travel or zoom, and the history steps without gliding', async ({
