@@ -6,7 +6,10 @@ import { FEED_FORMAT, PACK_FORMAT, type FeedIndex, type Manifest } from '../feed
 import { readSource } from './source';
 import { sign } from './keys';
 import { buildFaceAtlas, derivedProblems } from './face-atlas';
+import { cacheDirFor, diskCache } from './media-cache';
+import { processMedia, type MediaResult } from './media-pipeline';
 import { CliProblems } from './problems';
+import type { Progress } from './progress';
 
 export interface BuildOptions {
   source: string;
@@ -14,6 +17,10 @@ export interface BuildOptions {
   key: CryptoKey;
   version?: number;
   now?: Date;
+  /** Folder of processed media kept between builds; default SOURCE/.cache/pack-media; false keeps none. */
+  cache?: string | false;
+  /** Shown while portraits and faces are made (the CLI draws a bar on a terminal); quiet by default. */
+  progress?: Progress;
 }
 
 export interface BuildResult {
@@ -28,6 +35,8 @@ export interface BuildResult {
   atlas: { faces: number; pages: number; bytes: number };
   /** Likely mistakes in the source, one line each, for staff to read (the build went ahead). */
   warnings: string[];
+  /** Portraits: how many, shipped as they were, made now, and taken from the cache of an earlier build. */
+  media: MediaResult['stats'];
 }
 
 /** Builds the feed; objects already in `out` are kept, so a rebuild writes only what changed. */
@@ -35,7 +44,25 @@ export async function buildPack(opts: BuildOptions): Promise<BuildResult> {
   const src = await readSource(opts.source);
   const reserved = await derivedProblems(opts.source, src.content);
   if (reserved.length) throw new CliProblems(reserved);
-  const atlas = await buildFaceAtlas(src.content, src.files, (p) => join(opts.source, p));
+  const cache = diskCache(opts.cache === false ? null : (opts.cache ?? cacheDirFor(opts.source)));
+  const label = (p: string) => join(opts.source, p);
+  const media = await processMedia(src.content, src.files, {
+    label,
+    cache,
+    progress: opts.progress,
+  });
+  // A processed portrait has a new path, so the pack's content.json names it (the source's own is not touched).
+  const contentBytes =
+    media.content === src.content
+      ? src.contentBytes
+      : new TextEncoder().encode(JSON.stringify(media.content));
+  const warnings = [...src.warnings, ...media.warnings];
+  const atlas = await buildFaceAtlas(
+    media.content,
+    media.files,
+    (p) => media.madeFrom.get(p) ?? label(p),
+    { cache, progress: opts.progress },
+  );
   const atlasSummary = {
     faces: atlas.faces,
     pages: atlas.pages,
@@ -44,10 +71,10 @@ export async function buildPack(opts: BuildOptions): Promise<BuildResult> {
   const objectsDir = join(opts.out, 'objects');
   await mkdir(objectsDir, { recursive: true });
 
-  const contentSha = await sha256Hex(src.contentBytes);
+  const contentSha = await sha256Hex(contentBytes);
   const entries = [
-    { path: 'content.json', bytes: src.contentBytes, type: 'application/json' },
-    ...src.files,
+    { path: 'content.json', bytes: contentBytes, type: 'application/json' },
+    ...media.files,
     ...atlas.files,
   ];
   let newObjects = 0;
@@ -84,7 +111,8 @@ export async function buildPack(opts: BuildOptions): Promise<BuildResult> {
       newObjects,
       unchanged: true,
       atlas: atlasSummary,
-      warnings: src.warnings,
+      warnings,
+      media: media.stats,
     };
   }
 
@@ -109,7 +137,8 @@ export async function buildPack(opts: BuildOptions): Promise<BuildResult> {
     newObjects,
     bumpedFrom,
     atlas: atlasSummary,
-    warnings: src.warnings,
+    warnings,
+    media: media.stats,
   };
 }
 

@@ -17,7 +17,9 @@ import {
   FACES_PATH,
   type FacesIndex,
 } from '../feed/faces';
+import type { MediaCache } from './media-cache';
 import { CliProblems } from './problems';
+import { quietProgress, type Progress } from './progress';
 import type { SourceFile } from './source';
 
 /** WebP quality of atlas pages: faces 64 px wide show no visible loss at 82 and a full page stays well under 1 MB. */
@@ -28,6 +30,8 @@ export const FACES_PER_PAGE = PER_ROW * PER_ROW;
 const CHANNELS = 3;
 /** What a transparent portrait is laid on: the warm paper of the wall's cards. */
 const BACKDROP = { r: 236, g: 229, b: 214 };
+/** Changes whenever renderFace would draw the same bytes differently (part of the cell cache's key). */
+const CELL_SETTINGS = `face-cell/1 ${FACE_CELL}+${FACE_GUTTER} ${BACKDROP.r},${BACKDROP.g},${BACKDROP.b} sharp${sharp.versions.sharp ?? ''}`;
 
 /** A wall that selects everyone: its order is the order a real wall keeps, so a wall's neighbours share pages. */
 const EVERYONE: Wall = { id: 'everyone', title: { 'zh-CN': '全部' }, select: {}, layout: 'grid' };
@@ -74,7 +78,9 @@ export async function buildFaceAtlas(
   content: Content,
   files: readonly SourceFile[],
   label: (path: string) => string = (p) => p,
+  opts: { cache?: MediaCache; progress?: Progress } = {},
 ): Promise<FaceAtlas> {
+  const progress = opts.progress ?? quietProgress;
   const byPath = new Map(files.map((f) => [f.path, f.bytes]));
   const people = atlasOrder(content);
   if (people.length === 0) return { files: [], faces: 0, pages: 0, decoded: 0 };
@@ -93,15 +99,25 @@ export async function buildFaceAtlas(
   }
   const problems: string[] = [];
   const cells = new Map<string, Buffer>();
+  progress.start('face atlas', firstPathOf.size);
   await inPool([...firstPathOf], async ([sha, path]) => {
     try {
-      cells.set(sha, await renderFace(byPath.get(path)!));
+      // A cell drawn by an earlier build from the same bytes is taken as it is (a rebuild redraws only new faces).
+      const kept = await opts.cache?.get(sha, CELL_SETTINGS);
+      if (kept?.length === FACE_PITCH * FACE_PITCH * CHANNELS) cells.set(sha, Buffer.from(kept));
+      else {
+        const cell = await renderFace(byPath.get(path)!);
+        cells.set(sha, cell);
+        await opts.cache?.put(sha, CELL_SETTINGS, cell);
+      }
     } catch (e) {
       problems.push(
         `${label(path)}: cannot be read as an image for the face atlas (${(e as Error).message})`,
       );
     }
+    progress.tick();
   });
+  progress.done();
   if (problems.length) throw new CliProblems(problems.sort());
 
   const index: FacesIndex = { format: FACES_FORMAT, cell: FACE_CELL, pages: [], faces: {} };
@@ -172,7 +188,7 @@ function blit(cell: Buffer, page: Buffer, pageWidth: number, x: number, y: numbe
 }
 
 /** Runs `work` over `items` a few at a time: sharp works on libuv's threads, and a roster of thousands must not queue all at once. */
-async function inPool<T>(items: readonly T[], work: (item: T, i: number) => Promise<void>) {
+export async function inPool<T>(items: readonly T[], work: (item: T, i: number) => Promise<void>) {
   let next = 0;
   const lanes = Math.max(1, Math.min(4, availableParallelism(), items.length));
   await Promise.all(

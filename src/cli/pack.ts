@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { buildPack } from './build-pack';
 import { keygen, readPrivateKey, readPublicKeyText } from './keys';
 import { CliProblem, CliProblems } from './problems';
+import { terminalProgress } from './progress';
 import { writeTemplate } from './sheet-template';
 import { verifyFeed } from './verify-feed';
 
@@ -52,8 +53,19 @@ async function main(argv: string[]): Promise<number> {
       if (version !== undefined && (!Number.isInteger(version) || version < 1))
         throw new UsageError('--version must be a whole number of 1 or more');
       const key = await readPrivateKey(values.key ?? (await findKey(source)));
-      const r = await buildPack({ source, out: values.out, key, version });
+      const r = await buildPack({
+        source,
+        out: values.out,
+        key,
+        version,
+        progress: terminalProgress(),
+      });
       r.warnings.forEach((w) => console.log(`warning: ${w}`));
+      const m = r.media;
+      if (m.made || m.reused)
+        console.log(
+          `portraits: ${m.portraits} (${m.made} made now, ${m.reused} from the cache, ${m.asIs} used as they were)`,
+        );
       if (r.bumpedFrom !== undefined)
         console.log(
           `note: version ${r.bumpedFrom} is not newer than the feed's; published as ${r.index.version}`,
