@@ -1,5 +1,6 @@
 /** `npm run bench -- <name>`: benchmarks in headless Chromium that print figures and ratios. */
 import { attractBench } from './attract';
+import { buildBench } from './build';
 import { importBench } from './import';
 import { killsBench } from './kills';
 import { soakBench } from './soak';
@@ -19,6 +20,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   attract: attractBench,
   soak: soakBench,
   video: videoBench,
+  build: buildBench,
 };
 
 const [name, ...args] = process.argv.slice(2);
