@@ -242,11 +242,19 @@ test('scenario 10: a pack whose film does not decode here is refused before it g
       /"file": "(videos\/[^"]+\.mp4)"/,
     )?.[1];
     expect(film, 'the demo has a film').toBeTruthy();
-    // An MP4 box header (so the CLI accepts it as MP4) followed by noise no decoder can read.
-    const noise = Buffer.alloc(64 * 1024, 0x5a);
-    noise.writeUInt32BE(24, 0);
-    noise.write('ftypisom', 4, 'ascii');
-    await writeFile(join(source, film!), noise);
+    // The demo film's own header (an H.264 MP4, as the CLI requires) over media data that is all
+    // noise: no decoder can make a first frame of it.
+    const bytes = await readFile(join(source, film!));
+    let at = 0;
+    while (at + 8 <= bytes.length && bytes.toString('ascii', at + 4, at + 8) !== 'mdat')
+      at += bytes.readUInt32BE(at);
+    expect(at + 8, 'the film has a media data box').toBeLessThan(bytes.length);
+    let seed = 10;
+    for (let i = at + 8; i < at + bytes.readUInt32BE(at); i++) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      bytes[i] = seed >>> 24;
+    }
+    await writeFile(join(source, film!), bytes);
     await buildDemoFeed(feed, source, 2);
     const result = await checkNow(page);
     expect(result).toMatchObject({ outcome: 'rejected', version: 2 });
