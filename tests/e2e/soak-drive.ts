@@ -173,11 +173,22 @@ async function sample(
     nodes: number;
     jsEventListeners: number;
   };
+  // The attract loop resumes where the last visitor left it, so samples meet different segments
+  // (a wall's canvas, a story's chapters, a film): the live nodes of the segment on screen are
+  // left out, so what is compared is the rest of the page and anything detached but still held.
+  const segmentNodes = await page.evaluate(() => {
+    const segment = document.querySelector('[data-segment]');
+    if (!segment) return 0;
+    const walker = document.createTreeWalker(segment, NodeFilter.SHOW_ALL);
+    let n = 1;
+    while (walker.nextNode()) n++;
+    return n;
+  });
   return {
     step,
     scene: await page.evaluate(() => window.kiosk?.state().scene ?? 'boot'),
     heapMb: heap.usedSize / 1048576,
-    nodes: dom.nodes,
+    nodes: dom.nodes - segmentNodes,
     listeners: dom.jsEventListeners,
     textures: wall?.textures ?? null,
     geometries: wall?.geometries ?? null,
