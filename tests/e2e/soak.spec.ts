@@ -45,7 +45,10 @@ test('200 visitor steps with idle resets and a pack switch: DOM, listeners and h
     const [first, , , last] = samples;
     expect(samples).toHaveLength(4);
     expect(samples.map((s) => s.scene)).toEqual(['attract', 'attract', 'attract', 'attract']);
-    expect(last!.nodes).toBeLessThan(first!.nodes * 1.25 + 100);
+    // Single samples differ by what happens to be held at that moment (a film's player shadow, the
+    // last dragged history track until the next drag: a few hundred nodes, bounded — flat over the
+    // 10,000-step bench). The leaks this guards against added thousands in 200 steps.
+    expect(last!.nodes).toBeLessThan(first!.nodes * 1.25 + 400);
     expect(last!.listeners).toBeLessThanOrEqual(first!.listeners + 10);
     expect(last!.heapMb).toBeLessThan(first!.heapMb * 1.5 + 4);
     expect((await page.evaluate(() => window.kiosk!.state().pack))?.version).toBe(2);
