@@ -13,6 +13,8 @@ import { SyncRunner } from '../sync/sync-runner';
 import type { SyncResult } from '../sync/sync-feed';
 import { kiosk } from './kiosk.svelte';
 import { installLockdown } from './lockdown';
+import { installPressFeedback } from './press-feedback';
+import { followElderlyMode } from './elderly-look.svelte';
 import { loadSettings, usesDemoKey } from './settings';
 import { connectServiceWorker } from './sw-bridge';
 import { startFrameMeter } from './frame-meter';
@@ -23,7 +25,12 @@ import { watchPresence } from './presence';
 
 /** Boots everything and returns one disposer that undoes it all. */
 export async function bootKiosk(): Promise<() => void> {
-  const disposers: (() => void)[] = [installLockdown(), holdWakeLock()];
+  const disposers: (() => void)[] = [
+    installLockdown(),
+    holdWakeLock(),
+    installPressFeedback(),
+    followElderlyMode(),
+  ];
   const meter = startFrameMeter();
   disposers.push(meter.dispose);
   const settings = await loadSettings();
@@ -209,6 +216,8 @@ export async function bootKiosk(): Promise<() => void> {
         sync: kiosk.progress?.phase ?? 'idle',
         fps: meter.fps(),
         online: kiosk.online,
+        elderly: kiosk.elderly,
+        calm: kiosk.calmMotion,
       }),
       wallStats: () => kiosk.wallStats?.() ?? null,
       // Draggable's own housekeeping timer (it drops its ticker 15 s after the last drag) is

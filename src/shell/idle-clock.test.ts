@@ -22,6 +22,18 @@ describe('idle clock', () => {
     expect(clock.status(100_000).idleMs).toBe(15_000);
   });
 
+  it('takes a longer timeout and countdown for one reading (a visitor in elderly mode)', () => {
+    const clock = new IdleClock(90_000, 10_000, 0);
+    expect(clock.status(100_000, 180_000, 20_000)).toMatchObject({ phase: 'active' });
+    expect(clock.status(160_001, 180_000, 20_000)).toMatchObject({
+      phase: 'countdown',
+      secondsLeft: 20,
+    });
+    expect(clock.status(180_000, 180_000, 20_000).phase).toBe('expired');
+    // A countdown longer than the timeout given stretches the timeout to it.
+    expect(clock.status(25_000, 10_000, 30_000)).toMatchObject({ phase: 'countdown' });
+  });
+
   it('refuses a countdown longer than the timeout', () => {
     expect(() => new IdleClock(5_000, 10_000, 0)).toThrow(/countdown/);
   });

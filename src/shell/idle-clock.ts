@@ -32,12 +32,15 @@ export class IdleClock {
     this.#last = Math.max(this.#last, now);
   }
 
-  /** Where the clock stands at `now`; `timeoutMs` may be a scene's own (never below the countdown). */
-  status(now: number, timeoutMs = this.timeoutMs): IdleStatus {
-    const timeout = Math.max(timeoutMs, this.countdownMs);
+  /**
+   * Where the clock stands at `now`. `timeoutMs` may be a scene's own and `countdownMs` longer for
+   * a visitor who asked for more time (elderly mode); the timeout is never below the countdown.
+   */
+  status(now: number, timeoutMs = this.timeoutMs, countdownMs = this.countdownMs): IdleStatus {
+    const timeout = Math.max(timeoutMs, countdownMs);
     const idleMs = Math.max(0, now - this.#last);
     const left = timeout - idleMs;
-    const phase = left <= 0 ? 'expired' : left <= this.countdownMs ? 'countdown' : 'active';
+    const phase = left <= 0 ? 'expired' : left <= countdownMs ? 'countdown' : 'active';
     return { idleMs, phase, secondsLeft: Math.max(0, Math.ceil(left / 1000)) };
   }
 }

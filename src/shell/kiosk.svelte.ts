@@ -38,6 +38,10 @@ class KioskState {
   #locale = $state<Locale>('zh-CN');
   #defaultLocale: Locale = 'zh-CN';
   #calm = $state(false);
+  /** Elderly mode (长者模式), a visitor's choice on home: lasts until the idle reset. */
+  #elderly = $state(false);
+  /** Whether this visit's elderly mode has been counted (once a visit, however often it is toggled). */
+  #elderlyCounted = false;
   #pack = $state.raw<LoadedPack | null>(null);
   /** `#pack` as visitors see it: without the withdrawn and what is outside its schedule window. */
   #shown = $state.raw<LoadedPack | null>(null);
@@ -169,6 +173,8 @@ class KioskState {
   reset(): void {
     this.#visit++;
     this.#locale = this.#defaultLocale;
+    this.#elderly = false;
+    this.#elderlyCounted = false;
     this.#countdown = null;
     if (this.#scene.name !== 'boot') this.#scene = { name: 'home' };
     this.#schedule();
@@ -204,6 +210,27 @@ class KioskState {
 
   setCalm(on: boolean): void {
     this.#calm = on;
+  }
+
+  /**
+   * Elderly mode (长者模式): larger text, stronger contrast, calm motion and twice the idle time, for
+   * this visit only (the idle reset turns it off). Anyone may turn it on or off with one tap on home.
+   */
+  get elderly(): boolean {
+    return this.#elderly;
+  }
+
+  toggleElderly(): void {
+    this.#elderly = !this.#elderly;
+    if (this.#elderly && !this.#elderlyCounted) {
+      this.#elderlyCounted = true;
+      this.note('elderly');
+    }
+  }
+
+  /** Whether stories and the history move calmly now: staff's setting, or a visitor's elderly mode. */
+  get calmMotion(): boolean {
+    return this.#calm || this.#elderly;
   }
 
   /** The language each visit starts in (staff's choice), applied at once. */

@@ -3,6 +3,7 @@
  * idle countdown, the reset, and the attract loop when nobody is there. Monotonic time throughout.
  */
 import { IdleClock } from './idle-clock';
+import { idleTimes } from './idle-times';
 import { kiosk, type Scene } from './kiosk.svelte';
 import type { Settings } from './settings';
 
@@ -54,8 +55,6 @@ export function watchPresence(
     e.preventDefault();
     e.stopPropagation();
   };
-  const timeoutFor = (scene: Scene) =>
-    (settings.sceneIdleSeconds[scene.name] ?? settings.idleSeconds) * 1000;
 
   const presence: Presence = {
     visitorAway: (quietMs) =>
@@ -87,12 +86,14 @@ export function watchPresence(
     // Nor is a visitor gone while a film plays or a wall they opened is still loading.
     if (kiosk.filmPlaying || kiosk.busy > 0) clock.touch(now());
     const scene = kiosk.scene;
-    const status = clock.status(now(), timeoutFor(scene));
+    // A visitor in elderly mode gets longer: to read, and to notice the countdown.
+    const times = idleTimes(settings, scene.name, kiosk.elderly);
+    const status = clock.status(now(), times.timeoutMs, times.countdownMs);
     const resting = atRest(scene);
     // Expired: everything a visitor left is cleared, and the screen invites the next one.
     if (status.phase === 'expired' && !['attract', 'boot', 'closed'].includes(scene.name)) {
       if (settings.attract) kiosk.attract();
-      else if (!resting || kiosk.locale !== 'zh-CN') kiosk.reset();
+      else if (!resting || kiosk.locale !== 'zh-CN' || kiosk.elderly) kiosk.reset();
     }
     kiosk.setIdle(
       Math.floor(status.idleMs / 1000),

@@ -17,6 +17,8 @@ export interface Settings {
   feedTimeoutSeconds: number;
   /** A scene's own idle time where it differs (a long story, a wall to explore), in seconds. */
   sceneIdleSeconds: Partial<Record<SceneName, number>>;
+  /** A visitor in elderly mode gets this many times the idle time and the countdown. */
+  elderlyIdleFactor: number;
   /** After the idle reset, the attract loop invites the next visitor (off: the home screen waits). */
   attract: boolean;
   /** Frames stopped this long while the page is visible → the watchdog reloads. */
@@ -46,6 +48,7 @@ export const DEFAULT_SETTINGS: Settings = {
   activateAfterIdleSeconds: 30,
   feedTimeoutSeconds: 30,
   sceneIdleSeconds: { story: 180, history: 180 },
+  elderlyIdleFactor: 2,
   attract: true,
   watchdogStallSeconds: 60,
   nightlyReloadAt: '03:30',
@@ -68,7 +71,8 @@ const RANGES: Record<
   | 'feedTimeoutSeconds'
   | 'watchdogStallSeconds'
   | 'appCheckSeconds'
-  | 'appIdleCheckSeconds',
+  | 'appIdleCheckSeconds'
+  | 'elderlyIdleFactor',
   [number, number]
 > = {
   idleSeconds: [5, 3600],
@@ -79,6 +83,7 @@ const RANGES: Record<
   watchdogStallSeconds: [5, 3600],
   appCheckSeconds: [5, 7 * 24 * 3600],
   appIdleCheckSeconds: [5, 24 * 3600],
+  elderlyIdleFactor: [1, 5],
 };
 
 export async function loadSettings(search = location.search): Promise<Settings> {

@@ -18,6 +18,10 @@ export interface KioskSeam {
     sync: string;
     fps: number;
     online: boolean;
+    /** Elderly mode (长者模式) is on for this visit. */
+    elderly: boolean;
+    /** Stories and the history move calmly (staff's setting or elderly mode). */
+    calm: boolean;
   };
   locate(id: string): Rect | null;
   checkNow(): Promise<SyncResult>;

@@ -14,6 +14,8 @@ export const STAT_EVENTS = [
   'film-finished',
   'language-zh',
   'language-en',
+  /** A visit that turned on elderly mode (长者模式), counted once however often it was toggled. */
+  'elderly',
 ] as const;
 export type StatEvent = (typeof STAT_EVENTS)[number];
 
