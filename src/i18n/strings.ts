@@ -41,7 +41,6 @@ export const STRINGS = {
   sceneFailed: t('这一页暂时无法显示', 'This page cannot be shown right now'),
   workerCount: t('位劳动者', 'workers'),
   elderlyMode: t('长者模式', 'Larger text'),
-  elderlyHint: t('大字 · 清晰 · 舒缓', 'Larger, clearer, calmer'),
   elderlyOn: t('已开启', 'On'),
   elderlyOff: t('未开启', 'Off'),
 } satisfies Record<string, LocalText>;
