@@ -6,6 +6,8 @@ import { FEED_FORMAT, PACK_FORMAT, type FeedIndex, type Manifest } from '../feed
 import { readSource } from './source';
 import { sign } from './keys';
 import { buildFaceAtlas, derivedProblems } from './face-atlas';
+import { chooseFont } from './font-choice';
+import { makePackFont, type PackFontSummary } from './font-subset';
 import { cacheDirFor, diskCache } from './media-cache';
 import { processMedia, type MediaResult } from './media-pipeline';
 import { CliProblems } from './problems';
@@ -37,6 +39,8 @@ export interface BuildResult {
   warnings: string[];
   /** Portraits: how many, shipped as they were, made now, and taken from the cache of an earlier build. */
   media: MediaResult['stats'];
+  /** The pack's font subset: family, characters, bytes per weight, whether it came from the cache. */
+  font: PackFontSummary;
 }
 
 /** Builds the feed; objects already in `out` are kept, so a rebuild writes only what changed. */
@@ -44,6 +48,8 @@ export async function buildPack(opts: BuildOptions): Promise<BuildResult> {
   const src = await readSource(opts.source);
   const reserved = await derivedProblems(opts.source, src.content);
   if (reserved.length) throw new CliProblems(reserved);
+  // Before the long media steps: a missing font fails the build at once.
+  const fontChoice = await chooseFont(opts.source);
   const cache = diskCache(opts.cache === false ? null : (opts.cache ?? cacheDirFor(opts.source)));
   const label = (p: string) => join(opts.source, p);
   const media = await processMedia(src.content, src.files, {
@@ -56,13 +62,18 @@ export async function buildPack(opts: BuildOptions): Promise<BuildResult> {
     media.content === src.content
       ? src.contentBytes
       : new TextEncoder().encode(JSON.stringify(media.content));
-  const warnings = [...src.warnings, ...media.warnings];
   const atlas = await buildFaceAtlas(
     media.content,
     media.files,
     (p) => media.madeFrom.get(p) ?? label(p),
     { cache, progress: opts.progress },
   );
+  const captions = media.files.filter((f) => f.type === 'text/vtt');
+  const font = await makePackFont(fontChoice, media.content, captions, {
+    cache,
+    progress: opts.progress,
+  });
+  const warnings = [...src.warnings, ...media.warnings, ...font.warnings];
   const atlasSummary = {
     faces: atlas.faces,
     pages: atlas.pages,
@@ -76,6 +87,7 @@ export async function buildPack(opts: BuildOptions): Promise<BuildResult> {
     { path: 'content.json', bytes: contentBytes, type: 'application/json' },
     ...media.files,
     ...atlas.files,
+    ...font.files,
   ];
   let newObjects = 0;
   let bytes = 0;
@@ -113,6 +125,7 @@ export async function buildPack(opts: BuildOptions): Promise<BuildResult> {
       atlas: atlasSummary,
       warnings,
       media: media.stats,
+      font: font.summary,
     };
   }
 
@@ -139,6 +152,7 @@ export async function buildPack(opts: BuildOptions): Promise<BuildResult> {
     atlas: atlasSummary,
     warnings,
     media: media.stats,
+    font: font.summary,
   };
 }
 

@@ -138,6 +138,7 @@ describe('media step of pack build', () => {
     // The demo's own H.264 film goes through.
     await cp('media/demo/videos/craft-1.mp4', join(src, 'videos', 'f.mp4'));
     const ok = await buildPack({ source: src, out: join(work, 'feed-c'), key });
-    expect(ok.files).toBe(1 + PEOPLE + 1 + 2); // content.json, portraits, film, faces.json + one page
+    // content.json, portraits, film, faces.json + one page, the font's two weights + font.json
+    expect(ok.files).toBe(1 + PEOPLE + 1 + 2 + 3);
   });
 });

@@ -55,19 +55,20 @@ describe('pack CLI', () => {
     const feed = join(work, 'feed-good');
     const built = await pack('build', await source('good'), '--out', feed, '--key', key());
     expect(built.code, built.err).toBe(0);
-    // content.json, the portrait, and the face atlas the CLI derives (faces.json and one page).
-    expect(built.out).toMatch(/built pack "tiny" version 1: 4 files/);
+    // content.json, the portrait, the face atlas the CLI derives (faces.json and one page), and the
+    // pack's font (Regular and Bold subsets and font.json).
+    expect(built.out).toMatch(/built pack "tiny" version 1: 7 files/);
     const index = JSON.parse(await readFile(join(feed, 'index.json'), 'utf8')) as {
       format: string;
       manifest: { sha256: string };
     };
     expect(index.format).toBe('kiosk-feed/1');
     const objects = await readdir(join(feed, 'objects'));
-    expect(objects).toHaveLength(5); // those four files and the manifest
+    expect(objects).toHaveLength(8); // those seven files and the manifest
     expect(objects).toContain(index.manifest.sha256);
     const verified = await pack('verify', feed, '--pub', pub());
     expect(verified.code, verified.err).toBe(0);
-    expect(verified.out).toMatch(/ok: pack "tiny" version 1, 4 files/);
+    expect(verified.out).toMatch(/ok: pack "tiny" version 1, 7 files/);
   });
 
   it('keeps an unchanged rebuild byte for byte and bumps the version of a changed one', async () => {

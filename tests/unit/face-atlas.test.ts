@@ -229,7 +229,7 @@ describe('face atlas', () => {
     expect(built.atlas).toMatchObject({ faces: 1, pages: 1 });
     const report = await verifyFeed(feed, pub);
     expect(report.problems).toEqual([]);
-    expect(report.files).toBe(4);
+    expect(report.files).toBe(7); // content.json, portrait, faces.json + page, font (2 weights + font.json)
 
     await mkdir(join(dir, 'derived'));
     await writeFile(join(dir, 'derived', 'faces.json'), '{}');
