@@ -19,6 +19,7 @@ import { loadSettings, usesDemoKey } from './settings';
 import { connectServiceWorker } from './sw-bridge';
 import { startFrameMeter } from './frame-meter';
 import { installTestSeam, locateInDom } from './test-seam';
+import { createPackFonts } from './pack-font';
 import { provideStaffActions, recordCheck } from './staff-actions';
 import { holdWakeLock } from './wake-lock';
 import { watchPresence } from './presence';
@@ -86,7 +87,11 @@ export async function bootKiosk(): Promise<() => void> {
 
   /** Shows the live pack, else the previous one; false when neither can be shown. */
   let liveShown = false;
-  const showPack = (pack: LoadedPack) => {
+  // The pack's own CJK font, loaded before its first frame: no name is ever drawn as boxes.
+  const packFonts = createPackFonts();
+  disposers.push(() => packFonts.dispose());
+  const showPack = async (pack: LoadedPack) => {
+    if (!(await packFonts.use(pack))) return; // another pack was shown meanwhile
     kiosk.showPack(pack);
     if (!performance.getEntriesByName('kiosk:home-ready').length)
       performance.mark('kiosk:home-ready');
@@ -94,7 +99,7 @@ export async function bootKiosk(): Promise<() => void> {
   const showLivePack = async (): Promise<boolean> => {
     const found = await loadLivePack();
     liveShown = found?.isActive ?? false;
-    if (found) showPack(found.pack);
+    if (found) await showPack(found.pack);
     return found !== null;
   };
   /** Nothing stored can be shown: the pack built into the app, until a feed pack goes live. */
@@ -109,7 +114,7 @@ export async function bootKiosk(): Promise<() => void> {
         'embedded',
         `${why}; showing the pack built into the app until one can be fetched`,
       );
-      showPack(pack);
+      await showPack(pack);
     } catch (e) {
       await logStaff(
         'error',
@@ -151,6 +156,11 @@ export async function bootKiosk(): Promise<() => void> {
   });
   disposers.push(() => kiosk.onSceneFailure(null));
   const hadPack = await showLivePack();
+  // Until a pack is shown, the boot screen's words use the embedded pack's font (precached with the app).
+  if (!hadPack)
+    void loadEmbeddedPack()
+      .then((pack) => packFonts.preload(pack))
+      .catch(() => {});
   hoursTick();
 
   const timeoutMs = settings.feedTimeoutSeconds * 1000;

@@ -1,9 +1,10 @@
 /** Draws one honour card face (cream paper, gold frame, portrait or placeholder, name, honour line, badge) on a 2D canvas. */
+import { PACK_FONT_FAMILY } from '../feed/pack-font';
 
-/** Font stack required for names and honour lines; the hall's pack may provide these as web fonts. */
-export const CARD_FONT_FAMILY = '"Noto Sans CJK SC","Noto Serif CJK SC",sans-serif';
-/** Placeholder initials look like a seal, which suits a serif face. */
-const SEAL_FONT_FAMILY = '"Noto Serif CJK SC","Noto Sans CJK SC",serif';
+/** Font stack of names and honour lines: the pack's own font first (every name's characters are in it). */
+export const CARD_FONT_FAMILY = `"${PACK_FONT_FAMILY}","Noto Sans CJK SC","Noto Serif CJK SC",sans-serif`;
+/** Placeholder initials look like a seal, which suits a serif face; the pack's font where there is none. */
+const SEAL_FONT_FAMILY = `"Noto Serif CJK SC","${PACK_FONT_FAMILY}","Noto Sans CJK SC",serif`;
 
 const INK = '#4a1410';
 const INK_SOFT = '#7a4a26';
