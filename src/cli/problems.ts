@@ -48,3 +48,27 @@ export function placeText({ file, sheet, row, col, header }: SheetPlace): string
 export function sheetLine({ place, zh, en }: SheetIssue): string {
   return `${placeText(place)}: ${zh} / ${en}`;
 }
+
+/** Where in a JSON or YAML file: a content path, and the line (and column) it is on when known. */
+export interface FilePlace {
+  file: string;
+  path?: string;
+  line?: number;
+  col?: number;
+}
+
+/**
+ * One line for a problem in a JSON or YAML file, the place said in each language:
+ * `content.yaml: workers[3].honors[0].year（第 57 行）应为数字… / must be a number… (line 57)`.
+ */
+export function fileLine({ file, path, line, col }: FilePlace, zh: string, en: string): string {
+  const zhAt = line ? `第 ${line} 行${col ? `第 ${col} 列` : ''}` : '';
+  const enAt = line ? ` (line ${line}${col ? `, column ${col}` : ''})` : '';
+  const where =
+    path && path !== '(top level)'
+      ? zhAt
+        ? `${path}（${zhAt}）`
+        : `${path} `
+      : zhAt && `${zhAt} `;
+  return `${file}: ${where}${zh} / ${en}${enAt}`;
+}

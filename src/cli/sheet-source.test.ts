@@ -94,7 +94,7 @@ describe('spreadsheet problems, all at once, each at its cell in Chinese and Eng
       '人物.csv › 人物 › 第 5 行 H 列「荣誉称号」 (row 5, column H): 不能为空 / must not be empty',
       '人物.csv › 人物 › 第 5 行 K 列「年份」 (row 5, column K): 应为四位年份，如 2015 / must be a four-digit year like 2015',
       '人物.csv › 人物 › 第 5 行 L 列「链接」 (row 5, column L): 应为 https:// 开头的网址 / must be an https:// address',
-      '人物.csv › 人物 › 第 5 行 M 列「开始展示」 (row 5, column M): 应为日期（如 2026-05-01）或带时差的时刻（如 2026-05-01T09:00+08:00） / must be a day like 2026-05-01 or a moment with its UTC offset like 2026-05-01T09:00+08:00 (worker "Bad_ID")',
+      '人物.csv › 人物 › 第 5 行 M 列「开始展示」 (row 5, column M): 应为日期（如 2026-05-01）或带时差的时刻（如 2026-05-01T09:00+08:00）（人物“Bad_ID”） / must be a day like 2026-05-01 or a moment with its UTC offset like 2026-05-01T09:00+08:00 (worker "Bad_ID")',
       '人物.csv › 人物 › 第 6 行 K 列「年份」 (row 6, column K): 应不早于 1949 年 / must be 1949 or later',
       '人物.csv › 人物 › 第 7 行 A 列「编号」 (row 7, column A): 编号“wang-jianguo”重复（第 1 位人物已用） / the id "wang-jianguo" is already used by person 1',
       '人物.csv › 人物 › 第 8 行 (row 8): 至少需要一项荣誉（在本行填写荣誉称号和年份，或在“荣誉”表里添加） / needs at least one honour',
@@ -136,7 +136,7 @@ describe('spreadsheet problems, all at once, each at its cell in Chinese and Eng
       [],
     );
     expect(await problems(list)).toEqual([
-      'content.json: 应为一个 JSON 对象 / must be a JSON object',
+      'content.json: 整个文件应为一个对象 {…}，里面写 format、hall、walls… / the file must hold one object {…} with format, hall, walls…',
     ]);
   });
 
@@ -156,7 +156,7 @@ describe('spreadsheet problems, all at once, each at its cell in Chinese and Eng
     ]);
     const one = await folder({ '人物.csv': people, '历程.csv': events });
     expect(await problems(one, () => readSource(one))).toEqual([
-      'portraits/li.webp: is missing (named in 人物.csv › 人物 › 第 2 行 E 列「肖像」 (row 2, column E))',
+      '人物.csv › 人物 › 第 2 行 E 列「肖像」 (row 2, column E): 找不到文件 portraits/li.webp / the file portraits/li.webp is missing',
     ]);
   });
 });

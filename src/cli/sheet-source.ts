@@ -6,11 +6,11 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { parseContent, type Content } from '../content/schema';
-import { decodeJson } from '../feed/format';
 import { contentWarnings } from './content-warnings';
-import { CliProblem, CliProblems, placeText, sheetLine } from './problems';
+import { contentProblemWords } from './content-problems';
+import { readContentFile, type ContentFile } from './content-file';
+import { CliProblem, CliProblems, sheetLine } from './problems';
 import type { SheetIssue, SheetPlace } from './problems';
-import { schemaZh } from './schema-zh';
 import { contentFromSheets } from './sheet-content';
 import { SHEETS, sheetFor } from './sheet-fields';
 import { readCsv, readXlsx, type SheetTable } from './sheet-read';
@@ -23,8 +23,11 @@ export interface ContentSource {
   contentBytes: Uint8Array;
   /** Likely mistakes, one line each (many of one sort are summed up). */
   warnings: string[];
-  /** Where a pack path is named, for a problem with that file: a cell, or content.json. */
-  namedIn(path: string): string;
+  /**
+   * A problem with a file the content names (`path`, named at `contentPath`), placed where staff
+   * wrote its name: the spreadsheet's cell, or the path and line in content.json / content.yaml.
+   */
+  fileProblem(path: string, contentPath: string, zh: string, en: string): string;
   /** The spreadsheet files read (none for a JSON-only source). */
   sheets: string[];
 }
@@ -52,26 +55,44 @@ export async function spreadsheetFiles(dir: string): Promise<string[]> {
 
 /** Reads the content of a source folder; throws CliProblems listing every problem found. */
 export async function readContentSource(dir: string, now = new Date()): Promise<ContentSource> {
-  const contentFile = join(dir, 'content.json');
   const sheets = await spreadsheetFiles(dir);
-  const contentBytes = await readBytes(contentFile);
-  const data = parseJson(contentBytes, contentFile);
+  // content.json, or content.yaml for power users: the same data either way.
+  const source = await readContentFile(dir);
+  const { file: contentFile, data } = source;
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    throw new CliProblems([
+      source.line(
+        '',
+        '整个文件应为一个对象 {…}，里面写 format、hall、walls…',
+        'the file must hold one object {…} with format, hall, walls…',
+      ),
+    ]);
   if (!sheets.length) {
     const r = parseContent(data);
     if (!r.ok)
-      throw new CliProblems(r.problems.map((p) => `${contentFile}: ${p.field} ${p.message}`));
+      throw new CliProblems(
+        r.problems.map((p) => {
+          const words = contentProblemWords(p);
+          return source.line(p.field, words.zh, words.en);
+        }),
+      );
     const warnings = summed(
       contentWarnings(r.content, now).map((w) => ({
         kind: w.kind,
-        line: `${contentFile}: ${w.path} ${w.zh} / ${w.en}`,
+        line: source.line(w.path, w.zh, w.en),
       })),
     );
-    return { content: r.content, contentBytes, warnings, namedIn: () => contentFile, sheets };
+    return {
+      content: r.content,
+      contentBytes: source.bytes,
+      warnings,
+      fileProblem: (_path, contentPath, zh, en) => source.line(contentPath, zh, en),
+      sheets,
+    };
   }
 
-  if (!data || typeof data !== 'object' || Array.isArray(data))
-    throw new CliProblem(contentFile, '(file)', '应为一个 JSON 对象 / must be a JSON object');
   const raw = data as Obj;
+  const line = source.line;
   const tables: SheetTable[] = [];
   for (const file of sheets) {
     const bytes = await readBytes(file);
@@ -91,9 +112,13 @@ export async function readContentSource(dir: string, now = new Date()): Promise<
   const plain: string[] = [];
   if (raw.workers !== undefined)
     plain.push(
-      `${contentFile}: workers 人物来自表格，请从 content.json 删去 workers / the people come from the spreadsheet; remove "workers" from content.json`,
+      line(
+        'workers',
+        `人物来自表格，请从 ${basename(contentFile)} 删去 workers`,
+        `the people come from the spreadsheet; remove "workers" from ${basename(contentFile)}`,
+      ),
     );
-  placeEvents(raw, sheet, contentFile, issues, plain);
+  placeEvents(raw, sheet, source, issues, plain);
   // Without people the schema's "needs at least one worker" would repeat the sheet's own problem.
   if (!sheet.workers.length) sheet.reported.add('workers');
   const merged = { ...raw, workers: sheet.workers };
@@ -108,8 +133,9 @@ export async function readContentSource(dir: string, now = new Date()): Promise<
       )
         continue;
       const place = placeOf(sheet.places, path);
-      if (place) issues.push({ place, zh: schemaZh(p.message), en: p.message });
-      else plain.push(`${contentFile}: ${path} ${schemaZh(p.message)} / ${p.message}`);
+      const words = contentProblemWords(p);
+      if (place) issues.push({ place, ...words });
+      else plain.push(line(path, words.zh, words.en));
     }
   if (issues.length || plain.length || !r.ok)
     throw new CliProblems([...sortIssues(issues).map(sheetLine), ...plain]);
@@ -125,7 +151,7 @@ export async function readContentSource(dir: string, now = new Date()): Promise<
       kind: w.kind,
       line: place
         ? sheetLine({ place, zh: w.zh + see.zh, en: w.en + see.en })
-        : `${contentFile}: ${w.path} ${w.zh} / ${w.en}`,
+        : line(w.path, w.zh, w.en),
     });
   }
   const pathPlaces = new Map<string, SheetPlace>();
@@ -139,9 +165,9 @@ export async function readContentSource(dir: string, now = new Date()): Promise<
     // Written compact: a roster of 25,000 people is megabytes every kiosk downloads.
     contentBytes: new TextEncoder().encode(JSON.stringify(r.content)),
     warnings: summed(lines),
-    namedIn: (path) => {
+    fileProblem: (path, contentPath, zh, en) => {
       const place = pathPlaces.get(path);
-      return place ? placeText(place) : contentFile;
+      return place ? sheetLine({ place, zh, en }) : line(contentPath, zh, en);
     },
     sheets,
   };
@@ -151,7 +177,7 @@ export async function readContentSource(dir: string, now = new Date()): Promise<
 function placeEvents(
   raw: Obj,
   sheet: ReturnType<typeof contentFromSheets>,
-  contentFile: string,
+  source: ContentFile,
   issues: SheetIssue[],
   plain: string[],
 ): void {
@@ -178,8 +204,8 @@ function placeEvents(
             }
           : {
               place: at('era'),
-              zh: `${contentFile} 的 timelines 里没有这个阶段${ev.timeline ? `（历程 ${ev.timeline}）` : ''}；已有：${known.join('、') || '无'}`,
-              en: `no such era in the timelines of ${contentFile}; there are: ${known.join(', ') || 'none'}`,
+              zh: `${basename(source.file)} 的 timelines 里没有这个阶段${ev.timeline ? `（历程 ${ev.timeline}）` : ''}；已有：${known.join('、') || '无'}`,
+              en: `no such era in the timelines of ${basename(source.file)}; there are: ${known.join(', ') || 'none'}`,
             },
       );
       continue;
@@ -198,7 +224,11 @@ function placeEvents(
       if (Array.isArray(era.events) && era.events.length) return;
       const path = `timelines[${i}].eras[${j}]`;
       plain.push(
-        `${contentFile}: ${path} 阶段“${String(era.id)}”没有事件：请在“历程”表里添加，或删去这个阶段 / the era "${String(era.id)}" has no events: add them in the 历程 sheet, or remove the era`,
+        source.line(
+          path,
+          `阶段“${String(era.id)}”没有事件：请在“历程”表里添加，或删去这个阶段`,
+          `the era "${String(era.id)}" has no events: add them in the 历程 sheet, or remove the era`,
+        ),
       );
       sheet.reported.add(`${path}.events`);
     }),
@@ -265,14 +295,6 @@ async function readBytes(file: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(file));
   } catch {
-    throw new CliProblem(file, '(file)', 'cannot be read; is it there?');
-  }
-}
-
-function parseJson(bytes: Uint8Array, file: string): unknown {
-  try {
-    return decodeJson(bytes) as unknown;
-  } catch (e) {
-    throw new CliProblem(file, '(file)', `is not valid UTF-8 JSON (${(e as Error).message})`);
+    throw new CliProblem(file, '(file)', '无法读取 / cannot be read; is it there?');
   }
 }

@@ -1,11 +1,13 @@
-/** Reads and checks a staff source folder: pack.json, content.json and every file it names. */
+/** Reads and checks a staff source folder: pack.json, content.json (or .yaml, or a spreadsheet) and every file it names. */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
-import { referencedPaths, type Content } from '../content/schema';
-import { ID_PATTERN, decodeJson } from '../feed/format';
+import type { Content } from '../content/schema';
+import { ID_PATTERN } from '../feed/format';
 import { signatureProblem, typeForPath } from '../feed/media-types';
+import { readDataFile } from './content-file';
 import { CliProblem, CliProblems } from './problems';
+import { schemaWords } from './schema-zh';
 import { readContentSource } from './sheet-source';
 
 const PackInfoSchema = v.strictObject({
@@ -45,65 +47,87 @@ export interface PackSource {
 
 /** Loads the folder, collecting every problem before failing so staff see them all at once. */
 export async function readSource(dir: string): Promise<PackSource> {
-  const info = await readJson(join(dir, 'pack.json'), (data, file) => {
-    const r = v.safeParse(PackInfoSchema, data);
-    if (r.success) return r.output;
-    throw new CliProblems(
-      r.issues.map(
-        (i) => new CliProblem(file, v.getDotPath(i) ?? '(top level)', i.message).message,
-      ),
-    );
-  });
-  // content.json alone, or a spreadsheet for the people and content.json for the rest.
-  const { content, contentBytes, warnings, namedIn } = await readContentSource(dir);
+  const info = await readPackInfo(join(dir, 'pack.json'));
+  // content.json (or content.yaml) alone, or a spreadsheet for the people and it for the rest.
+  const { content, contentBytes, warnings, fileProblem } = await readContentSource(dir);
 
   const problems: string[] = [];
   const files: SourceFile[] = [];
-  for (const path of referencedPaths(content)) {
+  for (const [path, namedAt] of namedFiles(content)) {
     const file = join(dir, path);
+    const problem = (zh: string, en: string) => problems.push(fileProblem(path, namedAt, zh, en));
     const type = typeForPath(path);
     if (!type) {
-      problems.push(
-        `${namedIn(path)}: "${path}" has a file type the kiosk does not accept (use webp, png, jpg, mp4, webm, vtt)`,
+      problem(
+        `“${path}”的文件类型触摸屏不接受（可用 webp、png、jpg、mp4、webm、vtt）`,
+        `"${path}" has a file type the kiosk does not accept (use webp, png, jpg, mp4, webm, vtt)`,
       );
       continue;
     }
-    const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) {
-      problems.push(`${file}: is missing (named in ${namedIn(path)})`);
+    const found = await stat(file).catch(() => null);
+    if (!found?.isFile()) {
+      problem(`找不到文件 ${file}`, `the file ${file} is missing`);
       continue;
     }
-    if (info.size === 0) {
-      problems.push(`${file}: is empty`);
+    if (found.size === 0) {
+      problem(`文件 ${file} 是空的`, `the file ${file} is empty`);
       continue;
     }
     const bytes = await readBytes(file);
     const wrong = signatureProblem(bytes, type);
-    if (wrong) problems.push(`${file}: ${wrong}`);
+    if (wrong) problem(`文件 ${file} 的内容与扩展名不符`, `the file ${file} ${wrong}`);
     else files.push({ path, bytes, type });
   }
   if (problems.length) throw new CliProblems(problems);
   return { info, content, contentBytes, files, warnings };
 }
 
+/** pack.json, checked; each problem names its field and line, in Chinese and English. */
+async function readPackInfo(file: string): Promise<PackInfo> {
+  const source = await readDataFile(file);
+  const r = v.safeParse(PackInfoSchema, source.data);
+  if (r.success) return r.output;
+  throw new CliProblems(
+    r.issues.map((i) => {
+      const { zh, en } = schemaWords(i.message);
+      return source.line(v.getDotPath(i) ?? '', zh, en);
+    }),
+  );
+}
+
+/**
+ * Every file the content names, once, with the content path of its first mention
+ * (`workers[3].portrait`), so a problem with the file says where it was named.
+ */
+function namedFiles(content: Content): Map<string, string> {
+  const out = new Map<string, string>();
+  const add = (path: string | undefined, at: string) => {
+    if (path && !out.has(path)) out.set(path, at);
+  };
+  content.workers.forEach((w, i) => {
+    const at = `workers[${i}]`;
+    add(w.portrait, `${at}.portrait`);
+    w.chapters?.forEach((c, j) => add(c.image, `${at}.chapters[${j}].image`));
+    w.videos?.forEach((film, j) => {
+      const f = `${at}.videos[${j}]`;
+      add(film.file, `${f}.file`);
+      add(film.poster, `${f}.poster`);
+      add(film.captions?.['zh-CN'], `${f}.captions.zh-CN`);
+      add(film.captions?.en, `${f}.captions.en`);
+    });
+  });
+  content.timelines.forEach((t, i) =>
+    t.eras.forEach((era, j) =>
+      era.events.forEach((ev, k) => add(ev.image, `timelines[${i}].eras[${j}].events[${k}].image`)),
+    ),
+  );
+  return out;
+}
+
 async function readBytes(file: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(file));
   } catch {
-    throw new CliProblem(file, '(file)', 'cannot be read; is it there?');
+    throw new CliProblem(file, '(file)', '无法读取 / cannot be read');
   }
-}
-
-async function readJson<T>(file: string, check: (data: unknown, file: string) => T): Promise<T> {
-  return parseJsonBytes(await readBytes(file), file, (d) => check(d, file));
-}
-
-function parseJsonBytes<T>(bytes: Uint8Array, file: string, check: (data: unknown) => T): T {
-  let data: unknown;
-  try {
-    data = decodeJson(bytes);
-  } catch (e) {
-    throw new CliProblem(file, '(file)', `is not valid UTF-8 JSON (${(e as Error).message})`);
-  }
-  return check(data);
 }

@@ -70,7 +70,7 @@ describe('pack CLI: schedule windows', () => {
     const r = await build(dir, 'feed-order');
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      `${join(dir, 'content.json')}: workers[0].until must be later than "from" (2026-06-01)`,
+      `${join(dir, 'content.json')}: workers[0].until 应晚于“开始展示”，否则永远不会展示（人物“li-ming”） / must be later than "from" (2026-06-01)`,
     );
     expect(r.err).toMatch(/\(worker "li-ming"\)\n?$/m);
   });
@@ -84,10 +84,10 @@ describe('pack CLI: schedule windows', () => {
     expect(r.code).toBe(1);
     const lines = r.err.trim().split('\n');
     expect(lines).toContain(
-      `${join(dir, 'content.json')}: workers[0].until must be a day like 2026-05-01 or a moment with its UTC offset like 2026-05-01T09:00+08:00 (worker "li-ming")`,
+      `${join(dir, 'content.json')}: workers[0].until 应为日期（如 2026-05-01）或带时差的时刻（如 2026-05-01T09:00+08:00）（人物“li-ming”） / must be a day like 2026-05-01 or a moment with its UTC offset like 2026-05-01T09:00+08:00 (worker "li-ming")`,
     );
     expect(lines).toContain(
-      `${join(dir, 'content.json')}: walls[0].from must be a day like 2026-05-01 or a moment with its UTC offset like 2026-05-01T09:00+08:00 (wall "all")`,
+      `${join(dir, 'content.json')}: walls[0].from 应为日期（如 2026-05-01）或带时差的时刻（如 2026-05-01T09:00+08:00）（荣誉墙“all”） / must be a day like 2026-05-01 or a moment with its UTC offset like 2026-05-01T09:00+08:00 (wall "all")`,
     );
   });
 });

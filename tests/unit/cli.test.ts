@@ -103,7 +103,7 @@ describe('pack CLI', () => {
     const r = await pack('build', dir, '--out', join(work, 'feed-schema'), '--key', key());
     expect(r.code).toBe(1);
     expect(r.err).toContain(`${join(dir, 'content.json')}: workers[0].name.zh-CN`);
-    expect(r.err).toMatch(/workers\[0\]\.honors needs at least one honour/);
+    expect(r.err).toMatch(/workers\[0\]\.honors 至少需要一项荣誉.* \/ needs at least one honour/);
   });
 
   it('refuses hostile paths and script-capable file types', async () => {
@@ -112,7 +112,9 @@ describe('pack CLI', () => {
     });
     const r = await pack('build', dir, '--out', join(work, 'feed-hostile'), '--key', key());
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/workers\[0\]\.portrait must be a relative path inside the pack/);
+    expect(r.err).toMatch(
+      /workers\[0\]\.portrait 应为素材文件夹里的相对路径.* \/ must be a relative path inside the pack/,
+    );
     const svg = await source('svg', (c) => {
       workersOf(c)[0]!.portrait = 'portraits/li.svg';
     });
@@ -133,9 +135,18 @@ describe('pack CLI', () => {
     await writeFile(join(dir, 'portraits', 'fake.png'), 'GIF89a not a png');
     const r = await pack('build', dir, '--out', join(work, 'feed-files'), '--key', key());
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${join(dir, 'portraits', 'missing.webp')}: is missing`);
-    expect(r.err).toContain(`${join(dir, 'portraits', 'empty.webp')}: is empty`);
-    expect(r.err).toContain(`${join(dir, 'portraits', 'fake.png')}: is not a PNG image`);
+    // Each said where content.json names the file, then what is wrong with it.
+    const at = (i: number) => `${join(dir, 'content.json')}: workers[${i}].portrait`;
+    const file = (name: string) => join(dir, 'portraits', name);
+    expect(r.err).toContain(
+      `${at(0)} 找不到文件 ${file('missing.webp')} / the file ${file('missing.webp')} is missing`,
+    );
+    expect(r.err).toContain(
+      `${at(1)} 文件 ${file('empty.webp')} 是空的 / the file ${file('empty.webp')} is empty`,
+    );
+    expect(r.err).toContain(
+      `${at(2)} 文件 ${file('fake.png')} 的内容与扩展名不符 / the file ${file('fake.png')} is not a PNG image`,
+    );
   });
 
   it('reports malformed JSON and a bad pack.json with the file named', async () => {
@@ -143,11 +154,13 @@ describe('pack CLI', () => {
     await writeFile(join(dir, 'content.json'), '{ "format": ');
     const r = await pack('build', dir, '--out', join(work, 'feed-json'), '--key', key());
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/content\.json: is not valid UTF-8 JSON/);
+    expect(r.err).toContain(
+      `${join(dir, 'content.json')}: 第 1 行第 13 列 JSON 格式有误：文件在中途结束，缺少一个值（文字要加英文双引号） / not valid JSON: the file ends early; expected a value (text goes in double quotes "…") (line 1, column 13)`,
+    );
     await writeFile(join(dir, 'pack.json'), JSON.stringify({ pack: 'Bad Id', version: 0 }));
     const r2 = await pack('build', dir, '--out', join(work, 'feed-json'), '--key', key());
-    expect(r2.err).toMatch(/pack\.json: pack must be a lowercase id/);
-    expect(r2.err).toMatch(/pack\.json: version must be 1 or more/);
+    expect(r2.err).toMatch(/pack\.json: pack 只能用小写字母.* \/ must be a lowercase id/);
+    expect(r2.err).toMatch(/pack\.json: version 应不小于 1 \/ must be 1 or more/);
   });
 
   it('refuses a bad key file', async () => {
