@@ -1,10 +1,12 @@
-/** Staff CLI entry: `npm run pack -- keygen|build|verify|template …`; exit 0 good, 1 problems, 2 usage. */
+/** Staff CLI entry: `npm run pack -- keygen|build|verify|preview|template …`; exit 0 good, 1 problems, 2 usage. */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildPack } from './build-pack';
+import { buildSummary, problemLines } from './build-report';
 import { keygen, readPrivateKey, readPublicKeyText } from './keys';
-import { CliProblem, CliProblems } from './problems';
+import { PREVIEW_PORT, startPreview } from './preview';
+import { CliProblem } from './problems';
 import { terminalProgress } from './progress';
 import { writeTemplate } from './sheet-template';
 import { verifyFeed } from './verify-feed';
@@ -13,13 +15,17 @@ const USAGE = `usage:
   npm run pack -- keygen --out DIR [--name NAME]
   npm run pack -- build SOURCE --out FEED [--key FILE] [--version N]
   npm run pack -- verify FEED [--pub FILE]
+  npm run pack -- preview SOURCE [--port N] [--no-open]
   npm run pack -- template --out DIR
 
   keygen  makes NAME.key (secret, for building) and NAME.pub (for kiosks) in DIR
-  build   checks SOURCE (pack.json, content.json, media) and writes a signed feed to FEED;
+  build   checks SOURCE (pack.json, content.json or content.yaml, media) and writes a signed feed to FEED;
           --key defaults to the single *.key file in SOURCE/keys; the people may come from a
           spreadsheet in SOURCE (one .xlsx, or 人物.csv, 荣誉.csv …), see docs/staff-guide.zh-CN.md
   verify  checks FEED as a kiosk would; --pub defaults to media/demo/keys/demo.pub
+  preview builds SOURCE into a temporary feed and serves the kiosk on it at localhost (port
+          ${PREVIEW_PORT} or the next free one), rebuilding whenever SOURCE changes; opens the
+          browser unless --no-open; Ctrl+C ends it and removes the temporary feed
   template  writes a starting source to DIR: 人物.xlsx (an example row a sheet, a 说明 sheet),
           content.json and pack.json`;
 
@@ -36,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
       pub: { type: 'string' },
       name: { type: 'string' },
       version: { type: 'string' },
+      port: { type: 'string' },
+      'no-open': { type: 'boolean' },
     },
   });
   switch (command) {
@@ -60,22 +68,29 @@ async function main(argv: string[]): Promise<number> {
         version,
         progress: terminalProgress(),
       });
-      r.warnings.forEach((w) => console.log(`warning: ${w}`));
-      const m = r.media;
-      if (m.made || m.reused)
-        console.log(
-          `portraits: ${m.portraits} (${m.made} made now, ${m.reused} from the cache, ${m.asIs} used as they were)`,
-        );
-      if (r.bumpedFrom !== undefined)
-        console.log(
-          `note: version ${r.bumpedFrom} is not newer than the feed's; published as ${r.index.version}`,
-        );
-      if (r.unchanged)
-        console.log('note: the feed already holds this exact pack; index.json left as it was');
-      console.log(
-        `built pack "${r.index.pack}" version ${r.index.version}: ${r.files} files, ${(r.bytes / 1e6).toFixed(2)} MB, ${r.newObjects} new objects → ${values.out}`,
-      );
+      buildSummary(r, values.out).forEach((line) => console.log(line));
       return 0;
+    }
+    case 'preview': {
+      const [source] = positionals;
+      if (!source || positionals.length > 1) throw new UsageError('preview needs SOURCE');
+      const port = values.port === undefined ? undefined : Number(values.port);
+      if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
+        throw new UsageError('--port must be a port number (0 picks a free one)');
+      const preview = await startPreview({ source, port, open: !values['no-open'] });
+      // Runs until Ctrl+C (or a stop from the system), then cleans up after itself.
+      return new Promise<number>((done) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          void preview.close().then(() => {
+            console.log('› 预览已结束，临时文件已删除 / preview ended; temporary files removed');
+            done(0);
+          });
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
     }
     case 'template': {
       if (!values.out || positionals.length) throw new UsageError('template needs --out DIR');
@@ -118,9 +133,8 @@ main(process.argv.slice(2)).then(
       console.error(`${(e as Error).message}\n\n${USAGE}`);
       process.exit(2);
     }
-    if (e instanceof CliProblems) e.lines.forEach((l) => console.error(l));
-    else if (e instanceof CliProblem) console.error(e.message);
-    else console.error(`unexpected error: ${(e as Error).stack ?? String(e)}`);
+    const lines = problemLines(e) ?? [`unexpected error: ${(e as Error).stack ?? String(e)}`];
+    lines.forEach((l) => console.error(l));
     process.exit(1);
   },
 );
