@@ -1,5 +1,6 @@
 /** Every fixed string of the staff PIN pad and panel, Chinese first with English alongside. */
 import type { LocalText } from '../content/schema';
+import { formatBytes } from './staff-format';
 import type { Problem } from '../shell/staff-settings';
 import type { SyncPhase } from '../sync/sync-machine';
 
@@ -200,7 +201,11 @@ export const STAFF_SAYS = {
   ),
   files: (done: number, total: number) =>
     t(`${done} / ${total} 个文件`, `${done} / ${total} files`),
-  usedOf: (used: string, quota: string) =>
-    t(`已用 ${used}，共 ${quota}`, `${used} used of ${quota}`),
+  usedOf: (used: number, quota: number) =>
+    t(
+      `已用 ${formatBytes(used, 'zh-CN')}，共 ${formatBytes(quota, 'zh-CN')}`,
+      `${formatBytes(used, 'en')} used of ${formatBytes(quota, 'en')}`,
+    ),
+  fps: (n: number) => t(`每秒 ${n} 帧`, `${n} fps`),
   repeats: (n: number) => t(`重复 ${n} 次`, `${n} times`),
 };

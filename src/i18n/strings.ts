@@ -40,10 +40,17 @@ export const STRINGS = {
   captionsEn: t('English captions', 'English captions'),
   sceneFailed: t('这一页暂时无法显示', 'This page cannot be shown right now'),
   workerCount: t('位劳动者', 'workers'),
+  closedNow: t(
+    '现已闭馆 · 欢迎在开放时间再来',
+    'Closed now · Please visit us during opening hours',
+  ),
   elderlyMode: t('长者模式', 'Larger text'),
   elderlyOn: t('已开启', 'On'),
   elderlyOff: t('未开启', 'Off'),
 } satisfies Record<string, LocalText>;
+
+/** Each language by its own name, as a language chooser lists them. */
+export const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' };
 
 export const LEVEL_NAMES: Record<string, LocalText> = {
   national: t('全国', 'National'),

@@ -4,6 +4,7 @@ import type { LocalText } from '../content/schema';
 const t = (zh: string, en: string): LocalText => ({ 'zh-CN': zh, en });
 
 export const WALL_UI = {
+  layouts: t('排列方式', 'Arrangement'),
   layoutGrid: t('方阵', 'Grid'),
   layoutCylinder: t('圆柱', 'Drum'),
   layoutHelix: t('螺旋', 'Spiral'),

@@ -2,6 +2,7 @@
  * Whether the kiosk's clock can be believed for schedules, and which time to use when it cannot: a
  * clock that says 1970 after a flat BIOS battery must never hide every scheduled person.
  */
+import { CLOCK_SAYS, logLine } from '../i18n/log-strings';
 import { formatLocal } from '../i18n/staff-format';
 
 const DAY_MS = 86_400_000;
@@ -70,25 +71,8 @@ export function verdictKey(verdict: ClockVerdict): string {
 /** The staff-log line for a verdict, in plain Chinese with the English alongside. */
 export function clockLine(verdict: ClockVerdict): string {
   const clock = when(verdict.clock);
-  if (verdict.ok)
-    return `本机时钟已恢复正常（${clock}），展示时段按本机时间计算。 / The kiosk clock looks right again (${clock}); schedules follow it.`;
-  const ref = when(verdict.reference);
-  const [zhRef, enRef] =
-    verdict.against === 'published'
-      ? ['当前内容包的发布时间', 'the live pack was published']
-      : ['本程序的构建时间', 'this app was built'];
-  const zh =
-    verdict.reason === 'behind'
-      ? `本机时钟显示 ${clock}，比${zhRef}（${ref}）还早一天以上，时钟有误。`
-      : `本机时钟显示 ${clock}，比${zhRef}（${ref}）晚两年以上，时钟很可能有误。`;
-  const en =
-    verdict.reason === 'behind'
-      ? `The kiosk clock reads ${clock}, more than a day before ${enRef} (${ref}): it is wrong.`
-      : `The kiosk clock reads ${clock}, more than two years after ${enRef} (${ref}): it is probably wrong.`;
-  return (
-    `${zh}展示时段暂按 ${ref} 计算，屏幕照常显示。请校准本机的日期和时间。 / ` +
-    `${en} Schedules are reckoned from ${ref} meanwhile, and the screen keeps showing. Please set the kiosk's date and time.`
-  );
+  if (verdict.ok) return logLine(CLOCK_SAYS.right(clock));
+  return logLine(CLOCK_SAYS.wrong(verdict.reason, verdict.against, clock, when(verdict.reference)));
 }
 
 /** A reading as staff see times elsewhere in the panel ("YYYY-MM-DD HH:MM", local). */
