@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { buildPack, type BuildResult } from '../../src/cli/build-pack';
 import { inPool } from '../../src/cli/face-atlas';
 import { keygen, readPrivateKey } from '../../src/cli/keys';
+import { rosterBuildBench } from './roster-build';
 
 const GOAL = 0.05;
 /** Photo sizes staff bring (phone, scanner, camera, already-cropped), stored landscape when the tag turns them. */
@@ -116,12 +117,17 @@ async function timed(build: () => Promise<BuildResult>): Promise<[number, BuildR
 const mediaLine = (r: BuildResult) =>
   `${r.media.made} made, ${r.media.reused} from cache, ${r.newObjects} new objects, ${(r.bytes / 1e6).toFixed(1)} MB`;
 
-/** `npm run bench -- build [--people 500] [--keep]` */
+/** `npm run bench -- build [--people 500] [--keep]`, or `build --roster 25000` (roster-build.ts) */
 export async function buildBench(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { people: { type: 'string', default: '500' }, keep: { type: 'boolean' } },
+    options: {
+      people: { type: 'string', default: '500' },
+      keep: { type: 'boolean' },
+      roster: { type: 'string' },
+    },
   });
+  if (values.roster !== undefined) return rosterBuildBench(Number(values.roster), values.keep);
   const people = Number(values.people);
   const work = join(tmpdir(), 'kiosk-build-bench');
   await rm(work, { recursive: true, force: true });
