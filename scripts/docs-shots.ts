@@ -9,7 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
@@ -105,11 +105,7 @@ function cornerOverlay(width: number, height: number): Buffer {
 /** Waits a moment for entrance animations to come to rest (GSAP and CSS both). */
 async function settle(page: Page, ms = 1500): Promise<void> {
   await page.waitForTimeout(ms);
-  await page
-    .waitForFunction(() => (window.kiosk?.tweens() ?? 0) === 0, null, {
-      timeout: 8000,
-    })
-    .catch(() => {});
+  await stillScreen(page, 15_000);
 }
 
 async function boot(page: Page, url: string, version: number): Promise<void> {
@@ -121,28 +117,44 @@ async function boot(page: Page, url: string, version: number): Promise<void> {
 }
 
 /**
- * The wall on screen has come to rest with every face and detail drawn: its camera has not moved
- * over half a second and nothing is pending (three.js on a software renderer takes a while).
+ * The wall on screen has come to rest with its faces drawn: its entrance is over (a card of
+ * `workerId` can be located, as a finger would need), the portraits' progress note has gone, and
+ * the view has stopped moving. three.js on a software renderer takes a while, more so under load.
  */
-async function wallDrawn(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.kiosk?.wallStats() != null, null, { timeout: 60_000 });
-  const look = () =>
-    page.evaluate(() => {
-      const s = window.kiosk!.wallStats() as {
-        nav: unknown;
-        pagesPending: number;
-        detailPending: number;
-      };
-      return { nav: JSON.stringify(s.nav), pending: s.pagesPending + s.detailPending };
-    });
-  let before = await look();
-  for (let i = 0; i < 60; i++) {
-    await page.waitForTimeout(500);
-    const now = await look();
-    if (now.nav === before.nav && now.pending === 0 && before.pending === 0) break;
+async function wallDrawn(page: Page, workerId: string): Promise<void> {
+  await page.waitForFunction((id) => window.kiosk?.locate(`worker:${id}`) != null, workerId, {
+    timeout: 120_000,
+  });
+  await page
+    .locator('[data-scene="wall"] .progress')
+    .waitFor({ state: 'detached', timeout: 120_000 });
+  await stillScreen(page);
+}
+
+/** A small grey thumbnail of the screen, to tell whether anything still moves. */
+async function thumbnail(page: Page): Promise<Buffer> {
+  return sharp(await page.screenshot())
+    .resize({ width: 160 })
+    .greyscale()
+    .raw()
+    .toBuffer();
+}
+
+/**
+ * Waits until two looks at the screen 700 ms apart are alike (a mean difference under half a
+ * grey level): entrance animations, however slow the renderer, are over.
+ */
+async function stillScreen(page: Page, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let before = await thumbnail(page);
+  while (Date.now() < until) {
+    await page.waitForTimeout(700);
+    const now = await thumbnail(page);
+    let sum = 0;
+    for (let i = 0; i < now.length; i++) sum += Math.abs(now[i]! - (before[i] ?? 0));
+    if (sum / now.length < 0.5) return;
     before = now;
   }
-  await page.waitForTimeout(1000);
 }
 
 async function cornerTaps(page: Page): Promise<void> {
@@ -219,14 +231,14 @@ async function visitorShots(browser: Browser, url: string): Promise<Page> {
   const shown = content.walls.find((w) => w.layout && w.layout !== 'grid') ?? wall;
   await tap(page, `control:wall-${shown.id}`);
   await waitForScene(page, 'wall');
-  await wallDrawn(page);
+  await wallDrawn(page, workersOnWall(content, shown)[0]!.id);
   await shot(page, 'kiosk-wall');
   if (shown !== wall) {
     await tap(page, 'control:home');
     await waitForScene(page, 'home');
     await tap(page, `control:wall-${wall.id}`);
     await waitForScene(page, 'wall');
-    await wallDrawn(page);
+    await wallDrawn(page, person.id);
   }
 
   await tap(page, `worker:${person.id}`);
@@ -236,7 +248,22 @@ async function visitorShots(browser: Browser, url: string): Promise<Page> {
 
   await tap(page, 'control:story');
   await waitForScene(page, 'story');
-  await settle(page, 2500);
+  // The first chapter has come in: its year counted up to the end, every line fully shown.
+  await page.waitForFunction(
+    () => {
+      const chapter = document.querySelector('[data-scene="story"] [data-locate="chapter:0"]');
+      const year = chapter?.querySelector<HTMLElement>('.year[data-year]');
+      const lines = [...(chapter?.querySelectorAll('[data-line]') ?? [])];
+      return (
+        year?.textContent?.trim() === year?.dataset.year &&
+        lines.length > 0 &&
+        lines.every((l) => getComputedStyle(l).opacity === '1')
+      );
+    },
+    null,
+    { timeout: 60_000 },
+  );
+  await page.waitForTimeout(500);
   await shot(page, 'kiosk-story');
   await tap(page, 'control:back');
   await waitForScene(page, 'person');
@@ -320,7 +347,7 @@ async function portraitShots(browser: Browser, url: string): Promise<void> {
   const wall = content.walls[0]!;
   await tap(page, `control:wall-${wall.id}`);
   await waitForScene(page, 'wall');
-  await wallDrawn(page);
+  await wallDrawn(page, workersOnWall(content, wall)[0]!.id);
   await shot(page, 'portrait-wall');
   const person = workersOnWall(content, wall).find((w) => w.chapters?.length)!;
   await tap(page, `worker:${person.id}`);
@@ -337,7 +364,10 @@ async function main(): Promise<void> {
   const work = await mkdtemp(join('.cache', 'docs-shots-'));
   const feed = join(work, 'feed');
   await buildDemoFeed(feed);
-  const server = await serveKiosk(feed);
+  // A copy of the app: a build elsewhere (tests, other work) may replace dist/ while shots are taken.
+  const app = join(work, 'app');
+  await cp('dist', app, { recursive: true });
+  const server = await serveKiosk(feed, app);
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     console.log(`› kiosk at ${server.url}, shots into ${OUT}/`);
