@@ -150,8 +150,14 @@ export function templateBook(): ExcelJS.Workbook {
   notes.addRow(['工作表', '列', '填写说明']).font = { bold: true };
   for (const name of Object.keys(SHEETS) as SheetName[]) {
     notes.addRow([name, '', SHEETS[name].note]);
-    for (const { header, spec } of templateHeaders(name))
-      notes.addRow(['', header, `${spec.required ? '【必填】' : ''}${spec.note}`]);
+    for (const { key, header, spec } of templateHeaders(name))
+      notes.addRow([
+        '',
+        header,
+        key.endsWith('.en')
+          ? `可选：“${spec.zh}”的英文，给外宾看；不填则只显示中文`
+          : `${spec.required ? '【必填】' : ''}${spec.note}`,
+      ]);
   }
   return book;
 }
