@@ -10,6 +10,11 @@ export function buildSummary(r: BuildResult, out: string): string[] {
     lines.push(
       `portraits: ${m.portraits} (${m.made} made now, ${m.reused} from the cache, ${m.asIs} used as they were)`,
     );
+  const f = r.font;
+  const sizes = f.weights.map(([w, b]) => `${w}: ${(b / 1024).toFixed(0)} KiB`).join(', ');
+  lines.push(
+    `font: ${f.family}, ${f.characters} characters (${sizes})${f.cached ? ', from the cache' : `, ${(f.ms / 1000).toFixed(1)} s`}`,
+  );
   if (r.bumpedFrom !== undefined)
     lines.push(
       `note: version ${r.bumpedFrom} is not newer than the feed's; published as ${r.index.version}`,
