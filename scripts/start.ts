@@ -14,7 +14,7 @@ const port = Number(process.env.PORT ?? 4173);
 
 // The kiosk's built-in pack and the demo feed carry a subset of Debian's Noto Sans CJK (see
 // src/cli/font-choice.ts): on a fresh Debian machine, as root, install it as `npm test` does.
-if (!existsSync(DEBIAN_NOTO.regular) || !existsSync(DEBIAN_NOTO.bold)) {
+if (!existsSync(DEBIAN_NOTO.regular) || !existsSync(DEBIAN_NOTO.bold ?? DEBIAN_NOTO.regular)) {
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
     console.log('› installing Debian fonts-noto-cjk (the font the demo pack ships a subset of)…');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

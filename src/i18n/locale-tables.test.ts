@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
 import { HONOR_KINDS, HONOR_LEVELS, SPIRIT_TAGS } from '../content/schema';
 import { KIND_NAMES } from './roster-strings';
