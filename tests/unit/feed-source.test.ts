@@ -14,6 +14,9 @@ beforeAll(async () => {
   sha = await sha256Hex(body);
   server = createServer((req, res) => {
     req.on('close', () => res.destroy());
+    // A fresh connection for every request: a response cut or overrun on purpose must not leave a
+    // kept-alive socket that the next test's request would be sent down.
+    res.setHeader('Connection', 'close');
     switch (req.url) {
       case '/good':
         res.end(body);
