@@ -6,6 +6,7 @@ import { killsBench } from './kills';
 import { soakBench } from './soak';
 import { rosterBench } from './roster';
 import { startBench } from './start';
+import { tapsBench } from './taps';
 import { updateBench } from './update';
 import { videoBench } from './video';
 import { wallBench } from './wall';
@@ -21,6 +22,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   soak: soakBench,
   video: videoBench,
   build: buildBench,
+  taps: tapsBench,
 };
 
 const [name, ...args] = process.argv.slice(2);
