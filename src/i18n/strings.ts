@@ -11,6 +11,7 @@ export const STRINGS = {
     '首次启动需要下载展陈资料，请稍候',
     'First start: downloading the exhibition content',
   ),
+  loadingProgress: t('下载进度', 'Download progress'),
   loadingRetry: t(
     '暂时无法获取内容，稍后将自动重试',
     'Content is not reachable yet; retrying shortly',
