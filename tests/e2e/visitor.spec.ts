@@ -88,10 +88,10 @@ test('a visitor who only switched the language on the home screen leaves it in C
   page,
   server,
 }) => {
-  await bootToHome(page, `${server.url}/?idleSeconds=6&countdownSeconds=3`);
+  await bootToHome(page, `${server.url}/?idleSeconds=15&countdownSeconds=3`);
   await tap(page, 'control:language');
   await expect.poll(async () => (await kioskState(page)).locale).toBe('en');
-  await expect.poll(async () => (await kioskState(page)).locale, { timeout: 30_000 }).toBe('zh-CN');
+  await expect.poll(async () => (await kioskState(page)).locale, { timeout: 60_000 }).toBe('zh-CN');
   expect((await kioskState(page)).scene).toBe('attract');
 });
 
