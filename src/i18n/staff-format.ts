@@ -10,11 +10,17 @@ export function formatWait(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-const unit = (n: number, u: string, locale: Locale, digits = 0) =>
+const unit = (
+  n: number,
+  u: string,
+  locale: Locale,
+  digits = 0,
+  unitDisplay: 'narrow' | 'short' = 'narrow',
+) =>
   new Intl.NumberFormat(locale, {
     style: 'unit',
     unit: u,
-    unitDisplay: 'narrow',
+    unitDisplay,
     maximumFractionDigits: digits,
   }).format(n);
 
@@ -34,13 +40,7 @@ export function formatUptime(ms: number, locale: Locale): string {
 
 /** Bytes in decimal units, as disks are sold: "850 MB", "12.4 GB". */
 export function formatBytes(bytes: number, locale: Locale): string {
-  const size = (n: number, u: string, digits = 0) =>
-    new Intl.NumberFormat(locale, {
-      style: 'unit',
-      unit: u,
-      unitDisplay: 'short',
-      maximumFractionDigits: digits,
-    }).format(n);
+  const size = (n: number, u: string, digits = 0) => unit(n, u, locale, digits, 'short');
   if (bytes >= 1e9) return size(bytes / 1e9, 'gigabyte', 1);
   if (bytes >= 1e6) return size(bytes / 1e6, 'megabyte');
   return size(bytes / 1e3, 'kilobyte');
