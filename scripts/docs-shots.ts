@@ -207,11 +207,15 @@ async function dropNewObjects(feed: string, before: Map<string, string>): Promis
   return dropped;
 }
 
-/** Visitors' screens, landscape: home (and the staff corner), a wall, a person, a story, a film, the history. */
-async function visitorShots(browser: Browser, url: string): Promise<Page> {
-  const content = await demoContent();
+/** A touch page of the given size on a fresh kiosk, booted to version 1 and settled. */
+async function bootedPage(
+  browser: Browser,
+  url: string,
+  width: number,
+  height: number,
+): Promise<Page> {
   const context = await browser.newContext({
-    viewport: { width: 1920, height: 1080 },
+    viewport: { width, height },
     hasTouch: true,
     locale: 'zh-CN',
     serviceWorkers: 'allow',
@@ -219,6 +223,13 @@ async function visitorShots(browser: Browser, url: string): Promise<Page> {
   const page = await context.newPage();
   await boot(page, url, 1);
   await settle(page, 2500);
+  return page;
+}
+
+/** Visitors' screens, landscape: home (and the staff corner), a wall, a person, a story, a film, the history. */
+async function visitorShots(browser: Browser, url: string): Promise<Page> {
+  const content = await demoContent();
+  const page = await bootedPage(browser, url, 1920, 1080);
   const home = await page.screenshot();
   await save('kiosk-home', home);
   await save('staff-corner', home, cornerOverlay(1920, 1080));
@@ -334,15 +345,7 @@ async function staffShots(page: Page, feed: string, work: string): Promise<void>
 /** Portrait screens (1080×1920): home, a wall, a person. */
 async function portraitShots(browser: Browser, url: string): Promise<void> {
   const content = await demoContent();
-  const context = await browser.newContext({
-    viewport: { width: 1080, height: 1920 },
-    hasTouch: true,
-    locale: 'zh-CN',
-    serviceWorkers: 'allow',
-  });
-  const page = await context.newPage();
-  await boot(page, url, 1);
-  await settle(page, 2500);
+  const page = await bootedPage(browser, url, 1080, 1920);
   await shot(page, 'portrait-home');
   const wall = content.walls[0]!;
   await tap(page, `control:wall-${wall.id}`);
@@ -354,7 +357,7 @@ async function portraitShots(browser: Browser, url: string): Promise<void> {
   await waitForScene(page, 'person');
   await settle(page);
   await shot(page, 'portrait-person');
-  await context.close();
+  await page.context().close();
 }
 
 async function main(): Promise<void> {
