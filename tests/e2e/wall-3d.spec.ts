@@ -17,6 +17,7 @@ import {
   kioskState,
   serveKiosk,
   tap,
+  tapInto,
   test,
   waitForScene,
 } from './kiosk';
@@ -432,8 +433,7 @@ test('the idle clock does not reset a wall that is still loading its faces', asy
     (window as unknown as { stallDecodes: boolean }).stallDecodes = true;
   });
   await clearWallMarks(page);
-  await tap(page, `control:wall-${wallId}`);
-  await waitForScene(page, 'wall');
+  await tapInto(page, `control:wall-${wallId}`, 'wall');
   await waitForMark(page, 'kiosk:wall-ready');
   // Longer than the idle time untouched, faces still loading: the wall stays, with its progress line, and no countdown.
   const start = Date.now();
