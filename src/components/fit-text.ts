@@ -1,0 +1,32 @@
+/**
+ * Words that must fit a box of fixed height (a history card: English runs longer than Chinese):
+ * the box's `--fit` factor, which its font sizes are multiplied by, steps down from 1 until nothing
+ * overflows, never below `min`; again whenever the box is resized or its words change.
+ */
+import type { Attachment } from 'svelte/attachments';
+
+/** How much smaller each try sets the words. */
+const STEP = 0.05;
+
+export function fitText(min = 0.8): Attachment<HTMLElement> {
+  return (node) => {
+    const fit = () => {
+      let factor = 1;
+      node.style.setProperty('--fit', '1');
+      while (node.scrollHeight > node.clientHeight + 1 && factor > min) {
+        factor = Math.max(min, factor - STEP);
+        node.style.setProperty('--fit', String(factor));
+      }
+    };
+    // Changing --fit changes neither the box's size nor its children, so neither observer re-fires.
+    const resized = new ResizeObserver(fit);
+    resized.observe(node);
+    const changed = new MutationObserver(fit);
+    changed.observe(node, { subtree: true, childList: true, characterData: true });
+    fit();
+    return () => {
+      resized.disconnect();
+      changed.disconnect();
+    };
+  };
+}
