@@ -44,7 +44,7 @@ export async function attractBench(argv: string[]): Promise<void> {
   const feed = join(work, 'feed');
   await buildDemoFeed(feed);
   const server = await serveKiosk(feed, values.app);
-  const browser = await chromium.launch(chromiumLaunchOptions());
+  const browser = await chromium.launch(chromiumLaunchOptions({ for: 'bench' }));
   const samples: Sample[] = [];
   try {
     for (const viewport of [

@@ -33,7 +33,7 @@ export async function importBench(argv: string[]): Promise<void> {
   // A profile on disk, as the kiosk's launcher gives it: an off-the-record context keeps Cache
   // Storage in memory, where one entry may not exceed 256 MiB (a 300 MB film fails to store there).
   const browser = await chromium.launchPersistentContext(join(work, 'profile'), {
-    ...chromiumLaunchOptions(),
+    ...chromiumLaunchOptions({ for: 'bench' }),
     viewport: { width: 1920, height: 1080 },
   });
   try {

@@ -42,7 +42,7 @@ export async function rosterBench(argv: string[]): Promise<void> {
   const code = bundle.outputFiles[0]!.text;
   const workers = rosterPeople(people);
 
-  const browser = await chromium.launch(chromiumLaunchOptions());
+  const browser = await chromium.launch(chromiumLaunchOptions({ for: 'bench' }));
   let timings: RosterTimings;
   try {
     const page = await browser.newPage();

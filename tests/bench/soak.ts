@@ -26,7 +26,7 @@ export async function soakBench(argv: string[]): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'kiosk-soak-'));
   const feed = await copyDemoFeed(join(work, 'feed'));
   const server = await serveKiosk(feed, values.app);
-  const browser = await chromium.launch(chromiumLaunchOptions());
+  const browser = await chromium.launch(chromiumLaunchOptions({ for: 'bench' }));
   const content = await demoContent();
   const publish = (version: number) => async () => {
     await publishDemoWithWelcome(feed, work, version, `欢迎来到劳模之家（第${version}版）`);

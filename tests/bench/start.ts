@@ -33,7 +33,7 @@ export async function startBench(argv: string[]): Promise<void> {
   await buildDemoFeed(feed);
   const wallId = (await demoContent()).walls[0]!.id;
   const server = await serveKiosk(feed);
-  const browser = await chromium.launch(chromiumLaunchOptions());
+  const browser = await chromium.launch(chromiumLaunchOptions({ for: 'bench' }));
   const online: number[] = [];
   const offline: number[] = [];
   const homeOnline: number[] = [];

@@ -29,7 +29,7 @@ export async function tapsBench(argv: string[]): Promise<void> {
   await buildDemoFeed(feed);
   const content = await demoContent();
   const server = await serveKiosk(feed, values.app);
-  const browser = await chromium.launch(chromiumLaunchOptions());
+  const browser = await chromium.launch(chromiumLaunchOptions({ for: 'bench' }));
   const samples: (TapTiming & { screen: string })[] = [];
   try {
     for (const viewport of [

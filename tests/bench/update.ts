@@ -88,7 +88,7 @@ export async function updateBench(argv: string[]): Promise<void> {
     proxy = await startFeedProxy(server.url);
     // No feed at first boot: the embedded pack shows, and the idle baseline is taken on it.
     proxy.route = (path) => (path.startsWith('/feed/') ? 'refuse' : 'pass');
-    const launch = chromiumLaunchOptions();
+    const launch = chromiumLaunchOptions({ for: 'bench' });
     browser = await chromium.launch({
       ...launch,
       args: [...launch.args, '--enable-precise-memory-info'],

@@ -170,7 +170,7 @@ export async function videoBench(argv: string[]): Promise<void> {
   const feed = join(work, 'feed');
   await buildDemoFeed(feed);
   const server = await serveKiosk(feed);
-  const browser = await chromium.launch(chromiumLaunchOptions());
+  const browser = await chromium.launch(chromiumLaunchOptions({ for: 'bench' }));
   const cold: number[] = [];
   const again: number[] = [];
   const seeks: number[] = [];

@@ -81,7 +81,7 @@ export async function wallBench(argv: string[]): Promise<void> {
     if (built.status !== 0) throw new Error('vite build failed');
 
     for (const people of sizes) packs.push(await makePack(people, work));
-    const launch = chromiumLaunchOptions();
+    const launch = chromiumLaunchOptions({ for: 'bench' });
     browser = await chromium.launch({
       ...launch,
       args: [...launch.args, '--enable-precise-memory-info'],

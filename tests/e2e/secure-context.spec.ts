@@ -1,5 +1,5 @@
 /** Opened over plain HTTP at a LAN name (not a secure context), the kiosk says so and how to fix it, instead of hanging. */
-import { CHROMIUM_ARGS, chromiumPath } from './browser';
+import { TEST_ARGS, chromiumPath } from './browser';
 import { DEMO_FEED, expect, serveKiosk, test } from './kiosk';
 
 // A name that is not localhost, resolved to the loopback server: to the browser this is a
@@ -10,7 +10,7 @@ test.use({
   launchOptions: {
     executablePath: chromiumPath(),
     headless: true,
-    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${HALL_HOST} 127.0.0.1`],
+    args: [...TEST_ARGS, `--host-resolver-rules=MAP ${HALL_HOST} 127.0.0.1`],
   },
 });
 
