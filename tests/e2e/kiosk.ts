@@ -138,6 +138,37 @@ export async function bootToHome(page: Page, url: string, version = 1): Promise<
   await expect.poll(async () => (await kioskState(page)).pack?.version).toBe(version);
 }
 
+/**
+ * Waits for the page to come to rest: two frames, then the entrances (finite animations and
+ * transitions) ended, for at most three seconds; endless ones (a breathing dot) are left running.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    // Two frames, or a second on a machine too busy to draw them (a software-rendered wall).
+    await Promise.race([
+      new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+      new Promise((r) => setTimeout(r, 1000)),
+    ]);
+    const until = performance.now() + 3000;
+    for (;;) {
+      const left = until - performance.now();
+      const running = document
+        .getAnimations()
+        .filter(
+          (a) =>
+            a.playState === 'running' &&
+            Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity),
+        );
+      if (!running.length || left <= 0) break;
+      await Promise.race([
+        Promise.all(running.map((a) => a.finished.catch(() => undefined))),
+        new Promise((r) => setTimeout(r, left)),
+      ]);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  });
+}
+
 /** A one-finger horizontal swipe through Chromium's real touch input (start, moves, end). */
 export async function swipe(page: Page, from: { x: number; y: number }, dx: number): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
