@@ -17,7 +17,7 @@ test('after the countdown the attract loop plays the hall’s own content, and a
   const content = await demoContent();
   const wall = content.walls[0]!;
   const worker = workersOnWall(content, wall)[0]!;
-  await bootToHome(page, `${server.url}/?idleSeconds=8&countdownSeconds=3`);
+  await bootToHome(page, `${server.url}/?idleSeconds=12&countdownSeconds=3`);
   await openPerson(page, wall.id, worker.id);
   await expect(page.locator('[data-locate="control:countdown"]')).toBeVisible({ timeout: 30_000 });
   await waitForScene(page, 'attract', 30_000);
@@ -82,13 +82,14 @@ test('a wall clock that jumps back an hour does not freeze the idle reset', asyn
 }) => {
   const content = await demoContent();
   const wall = content.walls[0]!;
-  await bootToHome(page, `${server.url}/?idleSeconds=8&countdownSeconds=3`);
+  // Idle time long enough for a busy machine to open the person before any countdown.
+  await bootToHome(page, `${server.url}/?idleSeconds=15&countdownSeconds=3`);
   await openPerson(page, wall.id, workersOnWall(content, wall)[0]!.id);
   // NTP or a dead RTC battery: the wall clock now reads an hour earlier than a moment ago.
   await page.evaluate(() => {
     const real = Date.now.bind(Date);
     Date.now = () => real() - 3_600_000;
   });
-  await waitForScene(page, 'attract', 30_000);
+  await waitForScene(page, 'attract', 45_000);
   expect((await kioskState(page)).locale).toBe('zh-CN');
 });
