@@ -1,4 +1,7 @@
-/** Mirrors elderly mode onto the page's root element (`data-elderly`), where the global styles read it. */
+/**
+ * Mirrors elderly mode (`data-elderly`) and calm motion (`data-calm`: elderly mode or staff's setting)
+ * onto the page's root element, where the global styles and the wall's movements read them.
+ */
 import { kiosk } from './kiosk.svelte';
 
 /** Follows `kiosk.elderly` until the returned disposer is called. */
@@ -6,7 +9,11 @@ export function followElderlyMode(root: HTMLElement = document.documentElement):
   return $effect.root(() => {
     $effect(() => {
       root.toggleAttribute('data-elderly', kiosk.elderly);
+      root.toggleAttribute('data-calm', kiosk.calmMotion);
     });
-    return () => root.removeAttribute('data-elderly');
+    return () => {
+      root.removeAttribute('data-elderly');
+      root.removeAttribute('data-calm');
+    };
   });
 }

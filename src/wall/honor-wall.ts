@@ -25,6 +25,7 @@ import { createDriftPilot } from './drift-pilot';
 import { softwareRenderer } from './drift-stills';
 import { WallMotion } from './wall-motion';
 import { cardCorners, copyNav, WallView, type NavState } from './wall-view';
+import { glideSeconds } from './glide';
 
 export interface WallCard extends DetailContent {
   id: string;
@@ -223,10 +224,9 @@ export function createHonorWall(container: HTMLElement, options: HonorWallOption
     else motion.jump(shape, how === 'entrance' ? 2.2 : 0);
     instances?.upload(motion);
     if (how === 'entrance' || how === 'glide') {
-      const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
       transition = gsap.to(motion, {
         mix: 1,
-        duration: reduced ? 0.01 : how === 'entrance' ? ENTRANCE_S : 1.2,
+        duration: glideSeconds(how === 'entrance' ? ENTRANCE_S : 1.2),
         ease: 'none',
         onUpdate: () => {
           instances?.setMix(motion.mix);

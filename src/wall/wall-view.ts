@@ -6,6 +6,7 @@ import gsap from 'gsap';
 import { Group, MathUtils, PerspectiveCamera, Vector3 } from 'three';
 import { CARD_H, CARD_W, type WallShape } from './layouts';
 import { Scroller } from './scroller';
+import { glideSeconds } from './glide';
 
 const FOV = 30;
 const TAN = Math.tan(MathUtils.degToRad(FOV / 2));
@@ -49,10 +50,9 @@ export class WallView {
 
   /** Moves the picture's centre `px` CSS px to the left (0 = centred), gliding. */
   setShift(px: number): void {
-    const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
     gsap.to(this, {
       shift: px / 2,
-      duration: reduced ? 0 : 0.6,
+      duration: glideSeconds(0.6, 0),
       ease: 'power2.inOut',
       onUpdate: () => this.apply(),
     });
@@ -121,11 +121,10 @@ export class WallView {
     const tau = Math.PI * 2;
     if (this.shape.nav.kind !== 'helix')
       to.spin = this.nav.spin + ((((to.spin - this.nav.spin) % tau) + tau * 1.5) % tau) - tau / 2;
-    const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
     return new Promise((resolve) => {
       this.tween = gsap.to(this.nav, {
         ...to,
-        duration: reduced ? 0.01 : seconds,
+        duration: glideSeconds(seconds),
         ease: 'power2.inOut',
         onUpdate: () => this.apply(),
         onComplete: () => resolve(),

@@ -97,6 +97,9 @@ test('one tap on home turns elderly mode on: text at least 1.4× on home, person
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(() => page.evaluate(() => window.kiosk!.state().elderly)).toBe(true);
   await expect(page.locator('html')).toHaveAttribute('data-elderly', '');
+  // Motion is calm with it: stories drift gently and the wall's glides take half as long again.
+  await expect(page.locator('html')).toHaveAttribute('data-calm', '');
+  expect(await page.evaluate(() => window.kiosk!.state().calm)).toBe(true);
   const larger = await visit();
   expectScaled(usual.home, larger.home, 1.4);
   expectScaled(usual.person, larger.person, 1.4);
@@ -111,6 +114,7 @@ test('one tap on home turns elderly mode on: text at least 1.4× on home, person
   await tap(page, 'control:elderly');
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   await expect(page.locator('html')).not.toHaveAttribute('data-elderly', '');
+  await expect(page.locator('html')).not.toHaveAttribute('data-calm', '');
   expect(await muted()).not.toBe(elderlyMuted);
   expect(await fontSizes(page, HOME)).toEqual(usual.home);
   await tap(page, 'control:elderly');
