@@ -159,7 +159,7 @@ test('a salute counts once a visit, with a glow; the next visit after the idle r
   server,
 }) => {
   // A short idle time, so the visit ends by itself (then the attract loop, as in the hall).
-  await bootToHome(page, `${server.url}/?idleSeconds=30&countdownSeconds=3`);
+  await bootToHome(page, `${server.url}/?idleSeconds=20&countdownSeconds=3`);
   await openPerson(page, LINKED);
   await expect.poll(() => countOnPage(page)).toBe('0');
   await expect(page.locator(salute)).toHaveAttribute('aria-pressed', 'false');

@@ -17,7 +17,7 @@ import {
 import { soak } from './soak-drive';
 import { workersOnWall } from '../../src/content/selectors';
 
-test('120 visitor steps with idle resets and a pack switch: DOM, listeners and heap come back to their level', async ({
+test('80 visitor steps with idle resets and a pack switch: DOM, listeners and heap come back to their level', async ({
   page,
 }) => {
   test.setTimeout(300_000);
@@ -29,25 +29,25 @@ test('120 visitor steps with idle resets and a pack switch: DOM, listeners and h
     await page.goto(`${server.url}/?idleSeconds=6&countdownSeconds=2&activateAfterIdleSeconds=5`);
     await waitForScene(page, 'home', 120_000);
     const samples = await soak(page, {
-      steps: 120,
-      sampleEvery: 30,
-      idleEvery: 30,
+      steps: 80,
+      sampleEvery: 20,
+      idleEvery: 20,
       idleWaitMs: 9_000,
       people: content.workers.map((w) => w.id),
       at: {
-        60: async () => {
+        40: async () => {
           await publishDemoWithWelcome(feed, work, 2, '欢迎来到劳模之家（新版）');
           await page.evaluate(() => window.kiosk!.checkNow());
         },
       },
     });
-    // Every sample is taken right after an idle reset (steps 30, 60, …): the same screen each time.
+    // Every sample is taken right after an idle reset (steps 20, 40, …): the same screen each time.
     const [first, , , last] = samples;
     expect(samples).toHaveLength(4);
     expect(samples.map((s) => s.scene)).toEqual(['attract', 'attract', 'attract', 'attract']);
     // Single samples differ by what happens to be held at that moment (a film's player shadow, the
     // last dragged history track until the next drag: a few hundred nodes, bounded — flat over the
-    // 10,000-step bench). The leaks this guards against added thousands in 120 steps.
+    // 10,000-step bench). The leaks this guards against added thousands in 80 steps.
     expect(last!.nodes).toBeLessThan(first!.nodes * 1.25 + 400);
     expect(last!.listeners).toBeLessThanOrEqual(first!.listeners + 10);
     expect(last!.heapMb).toBeLessThan(first!.heapMb * 1.5 + 4);
