@@ -26,6 +26,7 @@ import {
   DEMO_SOURCE,
   bootToHome,
   buildDemoFeed,
+  chokeOnText,
   demoContent,
   expect,
   kioskState,
@@ -359,25 +360,12 @@ test.describe('screens of the unattended hall', () => {
     // the error screen's 8 s before it goes home by itself last ten minutes here, so it can be
     // looked at on a slow machine (checked below: it is still the error screen afterwards).
     const poison = worker.bio!['zh-CN'].slice(0, 12);
-    await page.addInitScript((text) => {
-      for (const [proto, key] of [
-        [Node.prototype, 'textContent'],
-        [Node.prototype, 'nodeValue'],
-        [CharacterData.prototype, 'data'],
-      ] as const) {
-        const d = Object.getOwnPropertyDescriptor(proto, key)!;
-        Object.defineProperty(proto, key, {
-          ...d,
-          set(v: unknown) {
-            if (String(v).includes(text)) throw new Error('the renderer choked');
-            d.set!.call(this, v);
-          },
-        });
-      }
+    await chokeOnText(page, poison);
+    await page.addInitScript(() => {
       const setTimer = window.setTimeout;
       window.setTimeout = ((fn: TimerHandler, ms?: number, ...rest: unknown[]) =>
         setTimer(fn, ms === 8000 ? 600_000 : ms, ...rest)) as typeof window.setTimeout;
-    }, poison);
+    });
     const findings = new Findings();
     await bootToHome(page, `${server.url}/${CALM}`);
     await tap(page, `control:wall-${wall.id}`);

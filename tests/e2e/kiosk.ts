@@ -169,6 +169,29 @@ export async function settle(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Fault injection: from the next page load, this browser's renderer throws whenever it is asked to
+ * show a text containing `poison` (standing in for any bug that makes a screen fail to render).
+ */
+export async function chokeOnText(page: Page, poison: string): Promise<void> {
+  await page.addInitScript((text) => {
+    for (const [proto, key] of [
+      [Node.prototype, 'textContent'],
+      [Node.prototype, 'nodeValue'],
+      [CharacterData.prototype, 'data'],
+    ] as const) {
+      const d = Object.getOwnPropertyDescriptor(proto, key)!;
+      Object.defineProperty(proto, key, {
+        ...d,
+        set(v: unknown) {
+          if (String(v).includes(text)) throw new Error('the renderer choked');
+          d.set!.call(this, v);
+        },
+      });
+    }
+  }, poison);
+}
+
 /** A one-finger horizontal swipe through Chromium's real touch input (start, moves, end). */
 export async function swipe(page: Page, from: { x: number; y: number }, dx: number): Promise<void> {
   const cdp = await page.context().newCDPSession(page);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import {
   bootToHome,
+  chokeOnText,
   copyDemoFeed,
   expect,
   kioskState,
@@ -97,25 +98,7 @@ test('scenario 13: a validly signed pack whose screens keep failing is withdrawn
   try {
     // Fault injection: this browser's renderer chokes on one text (standing in for any bug that
     // makes a valid pack's home screen throw). It only ever meets that text in version 2.
-    await page.addInitScript(() => {
-      const poison = (v: unknown) => {
-        if (String(v).includes('渲染失败的欢迎词')) throw new Error('the renderer choked');
-      };
-      for (const [proto, key] of [
-        [Node.prototype, 'textContent'],
-        [Node.prototype, 'nodeValue'],
-        [CharacterData.prototype, 'data'],
-      ] as const) {
-        const d = Object.getOwnPropertyDescriptor(proto, key)!;
-        Object.defineProperty(proto, key, {
-          ...d,
-          set(v: unknown) {
-            poison(v);
-            d.set!.call(this, v);
-          },
-        });
-      }
-    });
+    await chokeOnText(page, '渲染失败的欢迎词');
     await bootToHome(page, server.url, 1);
     await publishDemoWithWelcome(feed, work, 2, '渲染失败的欢迎词');
     expect(await page.evaluate(() => window.kiosk!.checkNow())).toMatchObject({
