@@ -31,6 +31,7 @@ import {
   expect,
   kioskState,
   serveKiosk,
+  setLocale,
   settle,
   tap,
   test,
@@ -84,13 +85,6 @@ async function steadyContrastFindings(page: Page): Promise<string[]> {
   if (!first.length) return first;
   await page.waitForTimeout(2000);
   return (await contrastFindings(page)).findings;
-}
-
-/** Switches the visitor's language with the on-screen switch (when the screen has one). */
-async function setLocale(page: Page, locale: Locale): Promise<void> {
-  if ((await kioskState(page)).locale === locale) return;
-  await tap(page, 'control:language');
-  await expect.poll(async () => (await kioskState(page)).locale).toBe(locale);
 }
 
 interface AuditOptions {

@@ -192,6 +192,13 @@ export async function chokeOnText(page: Page, poison: string): Promise<void> {
   }, poison);
 }
 
+/** Switches the visitor's language with the on-screen switch, unless the kiosk is in it already. */
+export async function setLocale(page: Page, locale: 'zh-CN' | 'en'): Promise<void> {
+  if ((await kioskState(page)).locale === locale) return;
+  await tap(page, 'control:language');
+  await expect.poll(async () => (await kioskState(page)).locale).toBe(locale);
+}
+
 /** A one-finger horizontal swipe through Chromium's real touch input (start, moves, end). */
 export async function swipe(page: Page, from: { x: number; y: number }, dx: number): Promise<void> {
   const cdp = await page.context().newCDPSession(page);

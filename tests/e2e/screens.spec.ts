@@ -23,7 +23,7 @@ import {
   bootToHome,
   demoContent,
   expect,
-  kioskState,
+  setLocale,
   settle,
   tap,
   test,
@@ -91,12 +91,6 @@ async function compare(page: Page, size: Size, name: string, mask: Locator[] = [
   expect(await picture(page, size, mask)).toMatchSnapshot(`${name}.png`, {
     maxDiffPixelRatio: TOLERANCE,
   });
-}
-
-async function setLocale(page: Page, locale: 'zh-CN' | 'en'): Promise<void> {
-  if ((await kioskState(page)).locale === locale) return;
-  await tap(page, 'control:language');
-  await expect.poll(async () => (await kioskState(page)).locale).toBe(locale);
 }
 
 for (const [orientation, size] of [
