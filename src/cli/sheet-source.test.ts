@@ -97,7 +97,7 @@ describe('spreadsheet problems, all at once, each at its cell in Chinese and Eng
       '人物.csv › 人物 › 第 5 行 M 列「开始展示」 (row 5, column M): 应为日期（如 2026-05-01）或带时差的时刻（如 2026-05-01T09:00+08:00）（人物“Bad_ID”） / must be a day like 2026-05-01 or a moment with its UTC offset like 2026-05-01T09:00+08:00 (worker "Bad_ID")',
       '人物.csv › 人物 › 第 6 行 K 列「年份」 (row 6, column K): 应不早于 1949 年 / must be 1949 or later',
       '人物.csv › 人物 › 第 7 行 A 列「编号」 (row 7, column A): 编号“wang-jianguo”重复（第 1 位人物已用） / the id "wang-jianguo" is already used by person 1',
-      '人物.csv › 人物 › 第 8 行 (row 8): 至少需要一项荣誉（在本行填写荣誉称号和年份，或在“荣誉”表里添加） / needs at least one honour',
+      '人物.csv › 人物 › 第 8 行 (row 8): 至少需要一项荣誉（在本行填写荣誉称号和年份，或在“荣誉”表里添加） / needs at least one honour (fill in the title and year on this row, or add one in the 荣誉 sheet)',
       '荣誉.csv › 荣誉 › 第 3 行 A 列「人物」 (row 3, column A): 有 2 位人物名叫“王芳”，请改填编号（wang-fang、wang-fang-2） / 2 people are named "王芳"; write the id instead (wang-fang, wang-fang-2)',
       '荣誉.csv › 荣誉 › 第 4 行 A 列「人物」 (row 4, column A): “人物”表里没有“张三” / no one with the id or name "张三" in the 人物 sheet',
       '荣誉.csv › 荣誉 › 第 5 行 C 列「级别」 (row 5, column C): 不能从称号“某某奖”看出级别，请填写 全国、省级、市级、行业 之一 / the level cannot be told from the title "某某奖"; write one of 全国、省级、市级、行业',

@@ -15,6 +15,12 @@ import { contentFromSheets } from './sheet-content';
 import { SHEETS, sheetFor } from './sheet-fields';
 import { readCsv, readXlsx, type SheetTable } from './sheet-read';
 
+/** A person with no honour, said as a sheet's author fixes it (the content's field names mean nothing there). */
+const NO_HONOUR_IN_SHEET = {
+  zh: '至少需要一项荣誉（在本行填写荣誉称号和年份，或在“荣誉”表里添加）',
+  en: 'needs at least one honour (fill in the title and year on this row, or add one in the 荣誉 sheet)',
+};
+
 type Obj = Record<string, unknown>;
 
 export interface ContentSource {
@@ -133,7 +139,9 @@ export async function readContentSource(dir: string, now = new Date()): Promise<
       )
         continue;
       const place = placeOf(sheet.places, path);
-      const words = contentProblemWords(p);
+      const words = /^needs at least one honour/.test(p.message)
+        ? NO_HONOUR_IN_SHEET
+        : contentProblemWords(p);
       if (place) issues.push({ place, ...words });
       else plain.push(line(path, words.zh, words.en));
     }

@@ -104,6 +104,9 @@ describe('pack CLI', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain(`${join(dir, 'content.json')}: workers[0].name.zh-CN`);
     expect(r.err).toMatch(/workers\[0\]\.honors 至少需要一项荣誉.* \/ needs at least one honour/);
+    // A content.json has no rows or 荣誉 sheet: the hint names the fields to write.
+    expect(r.err).toContain('在 honors 里写 {"title", "level", "kind", "year"}');
+    expect(r.err).not.toContain('本行');
   });
 
   it('refuses hostile paths and script-capable file types', async () => {
