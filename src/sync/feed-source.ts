@@ -83,7 +83,8 @@ export function httpSource(
         guard.done();
         if (signal.aborted) throw e;
         throw (
-          guard.fault ?? new SourceError('unreachable', `${url} cannot be reached (offline?)`, true)
+          guard.fault ??
+          new SourceError('unreachable', `${url} cannot be reached (${unreachableHint(url)})`, true)
         );
       }
       if (response.status === 404) {
@@ -103,6 +104,24 @@ export function httpSource(
       };
     },
   };
+}
+
+/**
+ * Why a fetch may fail with no answer at all. A feed on another origin that this page may not read
+ * (the app's Content-Security-Policy leaves it out of connect-src, or its server sends no
+ * Access-Control-Allow-Origin) fails exactly like a dead network, so both are named.
+ */
+function unreachableHint(url: string): string {
+  const here = globalThis.location?.origin;
+  let there: string | undefined;
+  try {
+    there = new URL(url, globalThis.location?.href).origin;
+  } catch {
+    there = undefined;
+  }
+  if (here && there && there !== here)
+    return `offline, or not allowed: ${there} is another origin, so the app's Content-Security-Policy (connect-src) and that server (Access-Control-Allow-Origin) must both let pages from ${here} read it`;
+  return 'offline?';
 }
 
 /**

@@ -329,7 +329,10 @@ test('feed address and key are checked before saving; a new key warns and holds 
     'verify',
   ])) as CryptoKeyPair;
   const newKey = toBase64(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey)));
-  await url.fill('/feed/');
+  // The same server named by another host is another origin: the app's policy may not read it.
+  const elsewhere = `${server.url.replace('//localhost:', '//127.0.0.1:')}/feed/`;
+  expect(elsewhere).not.toBe(`${server.url}/feed/`);
+  await url.fill(elsewhere);
   await key.fill(newKey);
   await expect(page.locator(at('new-key-warning'))).toContainText('用旧密钥签名的内容包将被拒绝');
   await expect(page.locator(at('new-key-warning'))).toContainText(
@@ -337,6 +340,7 @@ test('feed address and key are checked before saving; a new key warns and holds 
   );
   await press(page, 'save-feed');
   await expect(page.locator(at('feed-saved'))).toBeVisible();
+  await expect(page.getByText('该地址在另一台服务器上')).toBeVisible();
 
   // Language applies at once.
   await press(page, 'language-en');
@@ -355,6 +359,18 @@ test('feed address and key are checked before saving; a new key warns and holds 
   await expect(page.locator(at('public-key'))).toHaveValue(newKey);
   // The demo key is no longer trusted, so its warning is gone.
   await expect(page.locator(at('demo-key'))).toHaveCount(0);
+  await expect(page.locator(at('feed-url'))).toHaveValue(elsewhere);
+  // The check against the other origin fails like a dead network; the log says it may be the policy.
+  await expect
+    .poll(async () =>
+      (await page.evaluate(() => window.kiosk!.log()))
+        .filter((e) => e.message.includes(elsewhere))
+        .map((e) => e.message)
+        .join('\n'),
+    )
+    .toMatch(/not allowed: .*another origin.*Access-Control-Allow-Origin/);
+  // What was live stays live.
+  expect((await kioskState(page)).pack?.version).toBe(1);
 });
 
 test('opening hours saved in the panel darken the hall after a reload; the gesture still gets staff in', async ({
