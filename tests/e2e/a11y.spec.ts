@@ -76,15 +76,18 @@ class Findings {
 }
 
 /**
- * Contrast of the text on screen, measured again two seconds later when something was faint: a line
- * caught while it fades in (a story's lines rise in script, which settle() cannot see) is not
- * faint; one still faint then is.
+ * Contrast of the text on screen, measured again when something was faint: a line caught while it
+ * fades in or out (a story's lines rise in script, which settle() cannot see; an attract segment
+ * fades as the next comes) is not faint. Faint in three looks 1.5 s apart, it is. (One look 2 s
+ * later once failed on a busy machine: an attract story seen fading twice, 1.04:1.)
  */
 async function steadyContrastFindings(page: Page): Promise<string[]> {
-  const first = (await contrastFindings(page)).findings;
-  if (!first.length) return first;
-  await page.waitForTimeout(2000);
-  return (await contrastFindings(page)).findings;
+  let findings = (await contrastFindings(page)).findings;
+  for (let look = 0; look < 2 && findings.length; look++) {
+    await page.waitForTimeout(1500);
+    findings = (await contrastFindings(page)).findings;
+  }
+  return findings;
 }
 
 interface AuditOptions {
