@@ -139,8 +139,9 @@ export async function bootToHome(page: Page, url: string, version = 1): Promise<
 }
 
 /**
- * Waits for the page to come to rest: two frames, then the entrances (finite animations and
- * transitions) ended, for at most three seconds; endless ones (a breathing dot) are left running.
+ * Waits for the page to come to rest: two frames, then the entrances (animations and transitions of
+ * at most 5 s) ended, for at most three seconds; endless ones (a breathing dot) and ambient ones that
+ * last a reading time (a story picture's slow drift, autoplay's reading bar) are left running.
  */
 export async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
@@ -157,7 +158,7 @@ export async function settle(page: Page): Promise<void> {
         .filter(
           (a) =>
             a.playState === 'running' &&
-            Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity),
+            Number(a.effect?.getComputedTiming().endTime ?? Infinity) <= 5000,
         );
       if (!running.length || left <= 0) break;
       await Promise.race([
