@@ -1,19 +1,23 @@
 /**
- * Words that must fit a box of fixed height (a history card: English runs longer than Chinese):
- * the box's `--fit` factor, which its font sizes are multiplied by, steps down from 1 until nothing
- * overflows, never below `min`; again whenever the box is resized or its words change.
+ * Words that must fit a box of fixed height (a history card: English runs longer than Chinese), or
+ * a line of fixed width (a scene's title on an upright screen): the box's `--fit` factor, which its
+ * font sizes are multiplied by, steps down from 1 until nothing overflows, never below `min`; again
+ * whenever the box is resized or its words change. `overflows` says what overflowing means (by
+ * default: the box's content is taller than the box).
  */
 import type { Attachment } from 'svelte/attachments';
 
 /** How much smaller each try sets the words. */
 const STEP = 0.05;
 
-export function fitText(min = 0.8): Attachment<HTMLElement> {
+const taller = (node: HTMLElement) => node.scrollHeight > node.clientHeight + 1;
+
+export function fitText(min = 0.8, overflows = taller): Attachment<HTMLElement> {
   return (node) => {
     const fit = () => {
       let factor = 1;
       node.style.setProperty('--fit', '1');
-      while (node.scrollHeight > node.clientHeight + 1 && factor > min) {
+      while (overflows(node) && factor > min) {
         factor = Math.max(min, factor - STEP);
         node.style.setProperty('--fit', String(factor));
       }
