@@ -141,7 +141,11 @@ test('first use sets a PIN typed twice; the panel shows version 1, the demo-key 
   const activation = page.locator(`${at('log')} [data-code="activated"]`);
   await activation.scrollIntoViewIfNeeded();
   await expect(activation).toContainText(/version 1 .*is now live/);
-  await expect(page.locator(`${at('log')} [data-code="staff-pin-set"]`)).toHaveCount(1);
+  // Each entry says what happened in a few Chinese words first (English beside), then the detail.
+  await expect(activation.locator('.topic')).toHaveText(/^新内容已上线\s*New content is live$/);
+  const pinSet = page.locator(`${at('log')} [data-code="staff-pin-set"]`);
+  await expect(pinSet).toHaveCount(1);
+  await expect(pinSet.locator('.topic .first')).toHaveText('已设置管理密码');
 
   // Closing returns home; opening again asks for the PIN.
   await tap(page, 'staff:close');
