@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { chromiumLaunchOptions } from '../e2e/browser';
 import type { RosterTimings, Sample } from './roster-page';
 import { rosterPeople } from './roster-people';
+import { median, quantile } from '../e2e/stats';
 
 const GOAL_MS = 50;
 /** Answered by `page.route` below; the name is never looked up. */
@@ -106,15 +107,4 @@ export async function rosterBench(argv: string[]): Promise<void> {
   }
   console.log(`  ${pass ? 'PASS' : 'FAIL'}: index under 1 s, p95 of every kind ≤ ${GOAL_MS} ms`);
   if (!pass) process.exitCode = 1;
-}
-
-function quantile(xs: number[], q: number): number {
-  const s = xs.toSorted((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-}
-
-function median(xs: number[]): number {
-  const s = xs.toSorted((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }

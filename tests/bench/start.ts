@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/browser';
 import { buildDemoFeed, demoContent, serveKiosk } from '../e2e/kiosk';
+import { median } from '../e2e/stats';
 
 export async function startBench(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -115,10 +116,4 @@ function initialJs(): { initial: number; total: number } {
     initial: initial.reduce((n, f) => n + size(f), 0),
     total: all.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0),
   };
-}
-
-function median(xs: number[]): number {
-  const s = xs.toSorted((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }

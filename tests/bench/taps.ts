@@ -11,7 +11,8 @@ import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/browser';
 import { buildDemoFeed, demoContent, serveKiosk } from '../e2e/kiosk';
 import { touchCountdown, touchEveryControl } from '../e2e/tap-drive';
-import { median, timeTap, type TapTiming } from '../e2e/tap-timing';
+import { timeTap, type TapTiming } from '../e2e/tap-timing';
+import { median, quantile } from '../e2e/stats';
 
 export async function tapsBench(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -72,16 +73,12 @@ export async function tapsBench(argv: string[]): Promise<void> {
     await rm(work, { recursive: true, force: true });
   }
   console.log('');
-  const q = (values: number[], p: number) => {
-    const sorted = values.toSorted((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-  };
   const ids = [...new Set(samples.map((s) => s.id))];
   const line = (label: string, some: typeof samples) => {
     const total = some.map((s) => s.ms);
     const wait = some.map((s) => s.inputMs);
     const own = some.map((s) => s.ms - s.inputMs);
-    return `${label.padEnd(28)} touch→painted median ${median(total).toFixed(1).padStart(7)} ms, p95 ${q(total, 0.95).toFixed(1).padStart(7)} ms; machine wait median ${median(wait).toFixed(1).padStart(7)} ms; page's share median ${median(own).toFixed(1).padStart(6)} ms, p95 ${q(own, 0.95).toFixed(1).padStart(6)} ms (${some.length} touches)`;
+    return `${label.padEnd(28)} touch→painted median ${median(total).toFixed(1).padStart(7)} ms, p95 ${quantile(total, 0.95).toFixed(1).padStart(7)} ms; machine wait median ${median(wait).toFixed(1).padStart(7)} ms; page's share median ${median(own).toFixed(1).padStart(6)} ms, p95 ${quantile(own, 0.95).toFixed(1).padStart(6)} ms (${some.length} touches)`;
   };
   for (const id of ids)
     console.log(

@@ -1,6 +1,7 @@
 /** Prints the wall benchmark's tables (medians over runs, ratios to the 40-person wall) and its goals from issue 5. */
 import type { ReferenceFigures } from './css3d-reference/reference';
-import { median, type WallFigures } from './wall-drive';
+import { median } from '../e2e/stats';
+import type { WallFigures } from './wall-drive';
 
 export const LAYOUTS = ['grid', 'cylinder', 'helix', 'sphere'] as const;
 /** The pack whose every layout is measured. */

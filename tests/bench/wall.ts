@@ -23,11 +23,11 @@ import {
   countDraws,
   dragFrames,
   jsHeap,
-  median,
   openWall,
   tapAndSettle,
   wallFigures,
 } from './wall-drive';
+import { median } from '../e2e/stats';
 import { fmt, mib, ms, report, LAYOUTS, LAYOUT_PACK, type Sample } from './wall-report';
 
 const DRAG_MS = 3000;

@@ -4,7 +4,8 @@
  * that paints the change (tap-timing.ts).
  */
 import { bootToHome, demoContent, expect, test } from './kiosk';
-import { median, type TapTiming } from './tap-timing';
+import { median } from './stats';
+import type { TapTiming } from './tap-timing';
 import { touchCountdown, touchEveryControl } from './tap-drive';
 
 /** The goal: feedback painted within 100 ms of the touch. */

@@ -231,10 +231,3 @@ export async function timeTap(
   timings.push(await timeOneTouch(page, cdp, id, 'touchEnd'));
   return timings;
 }
-
-/** The median of `values`. */
-export function median(values: number[]): number {
-  const sorted = values.toSorted((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}

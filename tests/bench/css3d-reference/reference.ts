@@ -6,7 +6,8 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from '@playwright/test';
 import { build } from 'esbuild';
-import { jsHeap, median, recordFrames, sleep } from '../wall-drive';
+import { median } from '../../e2e/stats';
+import { jsHeap, recordFrames, sleep } from '../wall-drive';
 import type { ReferenceConfig } from './page';
 
 export interface ReferenceFigures {
