@@ -142,10 +142,10 @@ test('first use sets a PIN typed twice; the panel shows version 1, the demo-key 
   await activation.scrollIntoViewIfNeeded();
   await expect(activation).toContainText(/version 1 .*is now live/);
   // Each entry says what happened in a few Chinese words first (English beside), then the detail.
-  await expect(activation.locator('.topic')).toHaveText(/^新内容已上线\s*New content is live$/);
+  await expect(activation.locator('.topic')).toHaveText(/^内容包已上线\s*A pack is live$/);
   const pinSet = page.locator(`${at('log')} [data-code="staff-pin-set"]`);
   await expect(pinSet).toHaveCount(1);
-  await expect(pinSet.locator('.topic .first')).toHaveText('已设置管理密码');
+  await expect(pinSet.locator('.topic .first')).toHaveText('已设置工作人员密码');
 
   // Closing returns home; opening again asks for the PIN.
   await tap(page, 'staff:close');
