@@ -1,7 +1,7 @@
 /**
  * Motion of a person's story: a chapter comes in (GSAP: its year counting from the last one, its
- * lines rising), the rail follows, its picture drifts slowly and autoplay's reading time runs as a
- * bar. The drift and the bar last the whole reading time, so they are Web Animations of `transform`,
+ * lines rising), the rail follows, its picture drifts slowly (24 s) and autoplay's reading time runs
+ * as a bar. The drift and the bar run for many seconds, so they are Web Animations of `transform`,
  * which the compositor runs: the page's own thread stays free for a visitor's touch (with GSAP
  * writing them every frame, a touch on "next" waited ~240 ms behind a software renderer's frames).
  */
@@ -45,6 +45,9 @@ export function createStoryTimeline(root: HTMLElement, mode: MotionMode): StoryT
       const entering = all[next]!;
       if (leaving) {
         gsap.killTweensOf([leaving, ...leaving.querySelectorAll('*')]);
+        // The picture that leaves holds still while it fades (its drift is taken up anew on return).
+        const gone = leaving.querySelector('[data-pan]');
+        if (gone) drifts.get(gone)?.pause();
         gsap.to(leaving, {
           autoAlpha: 0,
           x: -60 * direction * travel,
@@ -132,7 +135,10 @@ export function createStoryTimeline(root: HTMLElement, mode: MotionMode): StoryT
   return {
     show,
     dwell,
-    pause: () => reading?.pause(),
+    // Only a running bar is held: a finished one stays finished (play() would start it over).
+    pause: () => {
+      if (reading?.playState === 'running') reading.pause();
+    },
     resume: () => {
       if (reading?.playState === 'paused') reading.play();
     },

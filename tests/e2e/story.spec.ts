@@ -35,6 +35,33 @@ async function fling(page: Page, y: number): Promise<void> {
 }
 
 const tweens = (page: Page) => page.evaluate(() => window.kiosk!.tweens());
+/**
+ * The story's running and held Web Animations, by what they move ('drift': a chapter's picture,
+ * 'reading': autoplay's bar); kept on `window.storyAnimations` to look at after the story is left.
+ */
+async function storyAnimations(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const story = document.querySelector('[data-scene="story"]')!;
+    const mine = document.getAnimations().filter((a) => {
+      const target = (a.effect as KeyframeEffect | null)?.target;
+      return (
+        (a.playState === 'running' || a.playState === 'paused') &&
+        target instanceof Element &&
+        story.contains(target)
+      );
+    });
+    (window as unknown as { storyAnimations: Animation[] }).storyAnimations = mine;
+    return mine.map((a) => {
+      const target = (a.effect as KeyframeEffect).target!;
+      return target.hasAttribute('data-pan')
+        ? 'drift'
+        : target.hasAttribute('data-dwell')
+          ? 'reading'
+          : 'other';
+    });
+  });
+}
+
 /** How far the reading bar of autoplay has run (0…1), from its transform. */
 const readingBar = (page: Page) =>
   page
@@ -55,7 +82,8 @@ test('a story reads itself: autoplay turns the page, a touch pauses it, the rail
   // Left alone, the story turns to its second chapter once the first has had its reading time.
   await expect(page.locator('[data-chapter="1"]')).toBeVisible({ timeout: 45_000 });
   await expect(page.locator('[data-chapter="1"] [data-year]')).toHaveText(String(years[1]));
-  expect(await tweens(page)).toBeGreaterThan(0);
+  // Its picture drifts and the reading bar runs, as Web Animations (the compositor moves them).
+  expect(await storyAnimations(page)).toEqual(expect.arrayContaining(['drift', 'reading']));
 
   // A touch on the rail's quiet part (not a button) pauses it: the reading bar stands still.
   const rail = (await page.locator('.rail .track .line').boundingBox())!;
@@ -85,9 +113,18 @@ test('a story reads itself: autoplay turns the page, a touch pauses it, the rail
   );
 
   // Leaving reverts every animation of the story: none is left running behind the person's page.
+  expect(await storyAnimations(page)).toEqual(expect.arrayContaining(['drift', 'reading']));
   await tap(page, 'control:back');
   await waitForScene(page, 'person');
   await expect.poll(() => tweens(page)).toBe(0);
+  // The story's Web Animations, kept from before: each was cancelled, none lingers on.
+  expect(
+    await page.evaluate(() =>
+      (window as unknown as { storyAnimations: Animation[] }).storyAnimations.map(
+        (a) => a.playState,
+      ),
+    ),
+  ).toEqual(expect.not.arrayContaining(['running', 'paused']));
 });
 
 test('the history track is dragged with inertia, comes to rest on an event, and its people open', async ({
