@@ -22,7 +22,8 @@ export function fitText(min = 0.8, overflows = taller): Attachment<HTMLElement> 
         node.style.setProperty('--fit', String(factor));
       }
     };
-    // Changing --fit changes neither the box's size nor its children, so neither observer re-fires.
+    // Changing --fit does not change the box's children, and the box's size at most once more (a
+    // title box one line high): the observers settle at once.
     const resized = new ResizeObserver(fit);
     resized.observe(node);
     const changed = new MutationObserver(fit);
