@@ -28,7 +28,7 @@ const RULES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^must be an https:\/\/ address|^Invalid URL/, () => '应为 https:// 开头的网址'],
   [
     /^needs at least one honour/,
-    () => '至少需要一项荣誉（在 honors 里写 {"title", "level", "kind", "year"}）',
+    () => '至少需要一项荣誉（在 honors 里添加一项，含 title、level、kind、year）',
   ],
   [/^needs at least one (worker|wall|era|event|segment)/, () => '至少需要一项'],
   [/^must be one of: (.*)/, (m) => `应为以下之一：${m[1]!.split(', ').join('、')}`],

@@ -5,7 +5,7 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { parseContent, type Content } from '../content/schema';
+import { NO_HONOUR, parseContent, type Content } from '../content/schema';
 import { contentWarnings } from './content-warnings';
 import { contentProblemWords } from './content-problems';
 import { readContentFile, type ContentFile } from './content-file';
@@ -139,9 +139,7 @@ export async function readContentSource(dir: string, now = new Date()): Promise<
       )
         continue;
       const place = placeOf(sheet.places, path);
-      const words = /^needs at least one honour/.test(p.message)
-        ? NO_HONOUR_IN_SHEET
-        : contentProblemWords(p);
+      const words = p.message === NO_HONOUR ? NO_HONOUR_IN_SHEET : contentProblemWords(p);
       if (place) issues.push({ place, ...words });
       else plain.push(line(path, words.zh, words.en));
     }

@@ -69,6 +69,10 @@ export type HonorLevel = (typeof HONOR_LEVELS)[number];
 export type HonorKind = (typeof HONOR_KINDS)[number];
 export type SpiritTag = (typeof SPIRIT_TAGS)[number];
 
+/** A person with no honour; the staff CLI words it for a spreadsheet row where that is the source. */
+export const NO_HONOUR =
+  'needs at least one honour (add one to honors with title, level, kind and year)';
+
 export const HonorSchema = v.strictObject({
   title: LocalTextSchema,
   level: v.picklist(HONOR_LEVELS, `must be one of: ${HONOR_LEVELS.join(', ')}`),
@@ -100,7 +104,7 @@ export type Video = v.InferOutput<typeof VideoSchema>;
 export const WorkerSchema = v.strictObject({
   id: IdSchema,
   name: LocalTextSchema,
-  honors: v.pipe(v.array(HonorSchema), v.minLength(1, 'needs at least one honour')),
+  honors: v.pipe(v.array(HonorSchema), v.minLength(1, NO_HONOUR)),
   employer: LocalTextSchema,
   portrait: v.optional(PackPathSchema),
   sector: v.optional(LocalTextSchema),

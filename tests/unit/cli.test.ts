@@ -105,7 +105,8 @@ describe('pack CLI', () => {
     expect(r.err).toContain(`${join(dir, 'content.json')}: workers[0].name.zh-CN`);
     expect(r.err).toMatch(/workers\[0\]\.honors 至少需要一项荣誉.* \/ needs at least one honour/);
     // A content.json has no rows or 荣誉 sheet: the hint names the fields to write.
-    expect(r.err).toContain('在 honors 里写 {"title", "level", "kind", "year"}');
+    expect(r.err).toContain('在 honors 里添加一项，含 title、level、kind、year');
+    expect(r.err).toContain('(add one to honors with title, level, kind and year)');
     expect(r.err).not.toContain('本行');
   });
 
